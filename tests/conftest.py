@@ -1,0 +1,52 @@
+"""Test-wide set-up: Qt offscreen on a 1920x1080 screen, and an isolated data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+_SCREEN_CONFIG = Path(__file__).resolve().parent / ".offscreen-1920x1080.json"
+if not _SCREEN_CONFIG.exists():
+    _SCREEN_CONFIG.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "kiosk",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1920,
+                        "height": 1080,
+                        "logicalDpiX": 96,
+                        "logicalDpiY": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN_CONFIG}"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_LAWS = REPO_ROOT.parent / "shared" / "data" / "laws" / "laws.jsonl"
+BUNDLED_LAWS = REPO_ROOT / "assets" / "laws" / "laws.jsonl.gz"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's config or writes into their home."""
+    for name in list(os.environ):
+        if name.startswith("LEGAL_KIOSK_"):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def laws_path() -> Path:
+    """The real law texts (shared copy when present, else the bundled one)."""
+    return SHARED_LAWS if SHARED_LAWS.exists() else BUNDLED_LAWS
