@@ -1,4 +1,4 @@
-"""Compile the Qt translation sources (assets/i18n/*.ts) into .qm files when they changed."""
+"""Compile the Qt translation sources (ui/i18n/<language>/<feature>.ts) into .qm files when they changed."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def lrelease() -> str:
 
 
 def main() -> int:
-    for source in sorted(I18N.glob("*.ts")):
+    for source in sorted(I18N.rglob("*.ts")):
         target = source.with_suffix(".qm")
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue
