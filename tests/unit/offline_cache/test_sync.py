@@ -180,3 +180,32 @@ def test_events_refuse_personal_data(database: SqliteDatabase) -> None:
     with pytest.raises(events.PersonalDataInEvent):
         events.queue_event("idcard_read", {"name": "张三"})
     assert events.pending_count() == 0
+
+
+def test_state_snapshot_for_staff(engine: SyncEngine, platform: tuple[str, PlatformState]) -> None:
+    from offline_cache.outbox import Outbox
+
+    _, state = platform
+    seed(state, laws=2, practitioners=1)
+    engine.pull()
+    Outbox(engine.database, bytes(32)).enqueue(
+        "consultation",
+        "HALL01-9",
+        {"verified": False, "name": "赵六", "phone": "13700000000"},
+        {
+            "category": "c",
+            "subject": "一个问题的标题",
+            "content": "这是一个足够长的问题描述。",
+            "is_public": False,
+            "in_litigation": False,
+            "consent_version": "1",
+        },
+        "zh",
+    )
+    events.queue_event("session_start")
+    snapshot = engine.state()
+    assert snapshot.cursor is not None and not snapshot.full_sync_in_progress
+    assert snapshot.item_counts["law"] == 2 and snapshot.item_counts["article"] == 4
+    assert snapshot.outbox_pending == 1 and snapshot.outbox_failed == 0
+    assert snapshot.events_pending == 1
+    assert snapshot.last_success_at is not None and snapshot.last_success_at.year == 2027
