@@ -31,7 +31,11 @@ MAX_LIMIT = 100
 _RANKED_PER_GROUP = 2000
 _ALL_GROUPS_LIMIT = 400
 _SNIPPET_CHARS = 72
-_BM25_WEIGHTS = "8.0, 3.0, 1.0"  # title, headings, body
+# Title, headings, body. An article's title is its law's title, shared by
+# hundreds of articles, so it must not outweigh what the article says.
+_BM25_WEIGHTS = "2.0, 1.5, 1.0"
+_DEFINITION_BONUS = 0.15
+_TERM_COUNT_WEIGHT = 0.1
 _ARTICLE_REF_BONUS = 1000.0
 _TITLE_BONUS = 500.0
 _PREFIX_BONUS = 200.0
@@ -92,13 +96,16 @@ class Searcher:
         if plan.groups:
             self._split_unmatched(plan, types)
             self._score_terms(plan, types, scores)
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[: limit * 3]
+        ranked = sorted(scores.items(), key=lambda item: -item[1])[: max(limit * 3, 30)]
         rows = self._rows([document_id for document_id, _ in ranked])
         compact = plan.compact
         for document_id, row in rows.items():
             # An exact title or name beats everything but an article reference.
             if row["content_type"] != "law" and fold(row["title"]) == compact:
                 scores[document_id] += _TITLE_BONUS
+            elif row["content_type"] == "law" and _defines(row["body"], plan.groups):
+                scores[document_id] += _DEFINITION_BONUS
+            scores[document_id] += _TERM_COUNT_WEIGHT * _term_counts(row, plan.groups)
         ranked = sorted(((i, scores[i]) for i in rows), key=lambda item: (-item[1], item[0]))[
             :limit
         ]
@@ -298,6 +305,32 @@ class Searcher:
             self._doc_count = int(row[0]) if row else 0
             self._doc_count_at = now
         return self._doc_count
+
+
+def _defines(body: str, groups: list[TermGroup]) -> bool:
+    """The article says what a term of the query means (本法所称X，是指…)."""
+    head = fold(body[:160])
+    for group in groups[:2]:
+        for member in group.members:
+            if f"所称{member}" in head or f"{member},是指" in head or f"{member}是指" in head:
+                return True
+    return False
+
+
+def _term_counts(row: dict[str, Any], groups: list[TermGroup]) -> float:
+    """How much of the query the text repeats, common words included (0..1).
+
+    bm25 above only covers concepts rare enough to rank; this separates
+    documents of equal coverage by the common words too (申请, 责任…).
+    """
+    if not groups:
+        return 0.0
+    text = fold(f"{row['headings']} {row['body']}")
+    total = 0.0
+    for group in groups:
+        count = sum(text.count(m) for m in group.members)
+        total += group.weight * min(count, 3) / 3
+    return total / len(groups)
 
 
 def _without_brackets(title: str) -> str:

@@ -6,6 +6,7 @@ Pure functions over strings; nothing here touches the database.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -178,12 +179,19 @@ class QueryPlanner:
     def _take_terms(self, text: str, plan: QueryPlan) -> None:
         vocabulary = self._vocabulary
         terms: list[tuple[str, bool]] = []
-        for chunk in text.split():
-            for run in re.findall(rf"[{CJK_CLASS}〇]+|[a-z0-9]+", chunk):
-                if not is_cjk(run[0]):
-                    terms.append((run, False))
-                    continue
-                terms.extend(self._segmenter.segment(run))
+        for run, boundaries in _runs_across_spaces(text):
+            if not is_cjk(run[0]):
+                terms.append((run, False))
+                continue
+            offset = 0
+            for piece, known in self._segmenter.segment(run):
+                # Known words may span a typed space (离婚 房子怎么分); unknown
+                # chunks are cut where the citizen put one.
+                if known:
+                    terms.append((piece, True))
+                else:
+                    terms.extend((part, False) for part in _cut(piece, offset, boundaries))
+                offset += len(piece)
         seen: set[tuple[str, ...]] = set()
         singles: list[str] = []
         for piece, known in terms:
@@ -216,7 +224,38 @@ class QueryPlanner:
         if entry is None:
             # Unknown chunks may be typos or fragments: they count a little less.
             return [TermGroup((piece,), 1.0 if known else 0.8, unknown=not known)]
-        first = (piece, *(m for m in entry[0] if m != piece))
-        groups = [TermGroup(first, 1.0)]
+        # The entry lists what to search; the everyday word itself only if a
+        # statute uses it (低保 as a string would match 降低保险).
+        groups = [TermGroup(entry[0], 1.0)]
         groups.extend(TermGroup(group, 0.6) for group in entry[1:])
         return groups
+
+
+_ITEM = re.compile(rf"[{CJK_CLASS}〇]+|[a-z0-9]+")
+
+
+def _runs_across_spaces(text: str) -> list[tuple[str, list[int]]]:
+    """Runs of Chinese joined across spaces, with the offsets where spaces were."""
+    result: list[tuple[str, list[int]]] = []
+    previous_end = -1
+    for match in _ITEM.finditer(text):
+        item = match.group()
+        joinable = (
+            result
+            and is_cjk(item[0])
+            and is_cjk(result[-1][0][-1])
+            and text[previous_end : match.start()].isspace()
+        )
+        if joinable:
+            run, boundaries = result[-1]
+            result[-1] = (run + item, [*boundaries, len(run)])
+        else:
+            result.append((item, []))
+        previous_end = match.end()
+    return result
+
+
+def _cut(piece: str, offset: int, boundaries: list[int]) -> list[str]:
+    cuts = [b - offset for b in boundaries if offset < b < offset + len(piece)]
+    edges = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in itertools.pairwise(edges) if b > a]
