@@ -193,8 +193,9 @@ class IndexWriter:
         )
 
     def _rebuild_fts(self) -> None:
-        """Re-create the full-text rows from search_document (after a format change)."""
-        database_proxy.execute_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
+        """Re-create the full-text table from search_document (after a format change)."""
+        database_proxy.execute_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        database_proxy.execute_sql(FTS_DDL)
         cursor = database_proxy.execute_sql("SELECT id, title, headings, body FROM search_document")
         insert = database_proxy.cursor()
         while rows := cursor.fetchmany(2000):
