@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import serial
 
@@ -79,6 +79,7 @@ class ReaderStatus:
     sam_id: str | None = None
 
 
+@runtime_checkable
 class CardReader(Protocol):
     """What the kiosk needs from any card reader."""
 

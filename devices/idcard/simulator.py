@@ -20,7 +20,6 @@ import tempfile
 import threading
 import time
 import tty
-from collections.abc import Callable
 from pathlib import Path
 
 from devices.idcard.cards import CardData, encode_text_block
@@ -39,6 +38,7 @@ log = logging.getLogger(__name__)
 
 LINK_NAME = "idcard-reader"
 SLOW_BAUD = 9600
+REPLACE_DELAY_S = 1.0
 DEFAULT_SAM_ID = (
     bytes([0x05, 0x00, 0x01, 0x00])
     + (20_181_017).to_bytes(4, "little")
@@ -66,6 +66,7 @@ class ReaderSimulator:
         *,
         wire_baud: int | None = 115_200,
         refind_while_present: bool = False,
+        active_after_read: bool = True,
         sam_id: bytes = DEFAULT_SAM_ID,
         seed: int = 12348,
     ) -> None:
@@ -74,21 +75,24 @@ class ReaderSimulator:
         # False: like most readers, find answers 80 after a read until the card is
         # lifted. True: the other behaviour, the card is found again on every poll.
         self.refind_while_present = refind_while_present
+        # True: the card stays selected after a read, so "read appended address"
+        # keeps answering 90/91 until it is lifted (the SDK idiom). False: the
+        # reader drops the card after reading it and its appended address.
+        self.active_after_read = active_after_read
         self._sam_id = sam_id
         self._random = random.Random(seed)
         self._lock = threading.Lock()
-        self._card: CardData | None = None
+        self._card: CardData | bytes | None = None
         self._found = False
         self._selected = False
         self._read_done = False
-        self._faults: dict[Fault, int | None] = {}
+        self._faults: dict[Fault, tuple[int | None, Command | None]] = {}
         self._master: int | None = None
         self._slave: int | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.requests_answered = 0
         self.reads_answered = 0
-        self.on_answer: Callable[[int, int], None] | None = None
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -143,7 +147,8 @@ class ReaderSimulator:
 
     # --- the card on the reader ---------------------------------------------------
 
-    def place(self, card: CardData) -> None:
+    def place(self, card: CardData | bytes) -> None:
+        """Put a card on the reader (a CardData, or a raw 256-byte text block)."""
         with self._lock:
             self._card = card
             self._found = self._selected = self._read_done = False
@@ -159,25 +164,30 @@ class ReaderSimulator:
 
     # --- faults -------------------------------------------------------------------
 
-    def set_fault(self, fault: Fault, count: int | None = None) -> None:
-        """Misbehave on the next ``count`` answers (None: until cleared)."""
+    def set_fault(
+        self, fault: Fault, count: int | None = None, command: Command | None = None
+    ) -> None:
+        """Misbehave on the next ``count`` answers (None: until cleared), optionally
+        only on the answers to ``command``."""
         with self._lock:
-            self._faults[fault] = count
+            self._faults[fault] = (count, command)
 
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
 
-    def _take_faults(self) -> set[Fault]:
+    def _take_faults(self, command: Command | None) -> set[Fault]:
         with self._lock:
             active = set()
-            for fault, remaining in list(self._faults.items()):
+            for fault, (remaining, only) in list(self._faults.items()):
+                if only is not None and only is not command:
+                    continue
                 active.add(fault)
                 if remaining is not None:
                     if remaining <= 1:
                         del self._faults[fault]
                     else:
-                        self._faults[fault] = remaining - 1
+                        self._faults[fault] = (remaining - 1, only)
             return active
 
     # --- serving ------------------------------------------------------------------
@@ -196,17 +206,16 @@ class ReaderSimulator:
                 return
             for item in receiver.feed(chunk):
                 if not isinstance(item, Frame):
-                    self._send(master, build_answer(Status.BAD_CHECKSUM))
+                    self._send(master, build_answer(Status.BAD_CHECKSUM), None)
                     continue
                 try:
-                    answer = self._answer(item)
+                    command = parse_request(item).command
                 except IdCardProtocolError:
-                    answer = build_answer(Status.BAD_LENGTH)
-                self._send(master, answer)
+                    self._send(master, build_answer(Status.BAD_LENGTH), None)
+                    continue
+                self._send(master, self._answer(command), command)
 
-    def _answer(self, frame: Frame) -> bytes:
-        request = parse_request(frame)
-        command = request.command
+    def _answer(self, command: Command | None) -> bytes:
         with self._lock:
             card = self._card
             if command in (Command.RESET_SAM, Command.SAM_STATUS):
@@ -236,14 +245,17 @@ class ReaderSimulator:
             if command is Command.READ_APPENDED_ADDRESS:
                 if card is None or not self._selected:
                     return build_answer(Status.READ_FAILED)
-                if not card.appended_address:
+                if self._read_done and not self.active_after_read:
+                    self._selected = False
+                appended = card.appended_address if isinstance(card, CardData) else None
+                if not appended:
                     return build_answer(Status.NO_CONTENT)
-                text = card.appended_address[:35].ljust(35)
+                text = appended[:35].ljust(35)
                 return build_answer(Status.SUCCESS, text.encode("utf-16-le"))
             return build_answer(Status.COMMAND_ERROR)
 
-    def _send(self, master: int, frame: bytes) -> None:
-        faults = self._take_faults()
+    def _send(self, master: int, frame: bytes, command: Command | None) -> None:
+        faults = self._take_faults(command)
         self.requests_answered += 1
         if Fault.SILENCE in faults:
             return
@@ -293,9 +305,12 @@ class ReaderSimulator:
         return True
 
 
-def _base_info(card: CardData, with_fingerprint: bool) -> bytes:
-    text = encode_text_block(card)
-    photo = card.photo_wlt.ljust(1024, b"\x00")[:1024]
+def _base_info(card: CardData | bytes, with_fingerprint: bool) -> bytes:
+    if isinstance(card, bytes):
+        text, photo = card, bytes(1024)
+    else:
+        text = encode_text_block(card)
+        photo = card.photo_wlt.ljust(1024, b"\x00")[:1024]
     lengths = len(text).to_bytes(2, "big") + len(photo).to_bytes(2, "big")
     if with_fingerprint:
         lengths += (0).to_bytes(2, "big")
@@ -327,10 +342,20 @@ class SimulatedReaderDevice:
             self._temporary = None
 
     def place_demo_card(self, kind: str = DEMO_CARD) -> None:
-        """Put a sample card on the reader (lifting the previous one first)."""
+        """Put a sample card on the reader.
+
+        A card already lying there is lifted first and the new one placed a moment
+        later, as a hand would: the reader must see the field empty to know that
+        the same card placed again is a new placement.
+        """
         card = sample_card(kind)
+        if not self.simulator.card_present:
+            self.simulator.place(card)
+            return
         self.simulator.lift()
-        self.simulator.place(card)
+        timer = threading.Timer(REPLACE_DELAY_S, self.simulator.place, args=(card,))
+        timer.daemon = True
+        timer.start()
 
     def lift(self) -> None:
         self.simulator.lift()
