@@ -19,6 +19,7 @@ import enum
 import errno
 import hashlib
 import logging
+import termios
 import threading
 import time
 from collections.abc import Callable
@@ -61,6 +62,9 @@ REOPEN_INTERVAL_S = 0.2
 # Failed cycles in a row before health turns to "error" (one glitch is not a fault).
 FAILURES_BEFORE_ERROR = 2
 BASE_INFO_FRAME_BYTES = 1295
+# What a vanished device raises: pyserial's error, the OS error under it, and
+# termios.error (not an OSError) from flushing a port whose device is gone.
+_DISCONNECTED = (serial.SerialException, OSError, termios.error)
 
 
 class ReaderHealth(enum.StrEnum):
@@ -167,7 +171,7 @@ class SerialCardReader:
             try:
                 self._cycle()
                 self._failures = 0
-            except (serial.SerialException, OSError) as error:
+            except _DISCONNECTED as error:
                 log.warning("ID-card reader at %s disconnected: %s", self.port, error)
                 self._close()
                 self._set_health(ReaderHealth.ABSENT, "device disconnected")
@@ -216,7 +220,7 @@ class SerialCardReader:
     def _close(self) -> None:
         port, self._serial = self._serial, None
         if port is not None:
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*_DISCONNECTED):
                 port.close()
 
     def _cycle(self) -> None:
