@@ -177,6 +177,8 @@ class SerialCardReader:
                 self._set_health(ReaderHealth.ABSENT, "device disconnected")
                 continue
             except IdCardProtocolError as error:
+                if self._stop.is_set():
+                    break
                 self._failures += 1
                 log.info("ID-card reader: %s", error)
                 if self._failures >= FAILURES_BEFORE_ERROR:

@@ -80,6 +80,8 @@ class ReaderSimulator:
         # reader drops the card after reading it and its appended address.
         self.active_after_read = active_after_read
         self._sam_id = sam_id
+        # SW3 of the SAM status and reset answers (0x60: self-test failed, 0x66: unauthorized).
+        self.sam_status: int = Status.SUCCESS
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self._card: CardData | bytes | None = None
@@ -219,7 +221,7 @@ class ReaderSimulator:
         with self._lock:
             card = self._card
             if command in (Command.RESET_SAM, Command.SAM_STATUS):
-                return build_answer(Status.SUCCESS)
+                return build_answer(self.sam_status)
             if command is Command.SAM_ID:
                 return build_answer(Status.SUCCESS, self._sam_id)
             if command is Command.FIND_CARD:

@@ -193,6 +193,26 @@ def test_a_silent_reader_is_reported_and_recovers(
     wait_until(lambda: reader.health().health is ReaderHealth.OK)
 
 
+def test_a_failing_sam_is_reported_and_rechecked(tmp_path: Path, recorder: Recorder) -> None:
+    sim = ReaderSimulator(tmp_path)
+    sim.sam_status = 0x60
+    sim.start()
+    card_reader = make_reader(sim.path, recorder)
+    card_reader.start()
+    try:
+        wait_until(lambda: card_reader.health().health is ReaderHealth.ERROR)
+        assert "SAM self-test failed" in card_reader.health().detail
+        sim.place(sample_card("resident"))
+        wait_until(polls_later(sim, 4))
+        assert recorder.cards == []  # no card is read through a SAM that failed
+        sim.sam_status = 0x90
+        wait_until(lambda: len(recorder.cards) == 1)
+        assert card_reader.health().health is ReaderHealth.OK
+    finally:
+        card_reader.stop()
+        sim.stop()
+
+
 def test_unplug_and_replug(
     simulator: ReaderSimulator, reader: SerialCardReader, recorder: Recorder
 ) -> None:
