@@ -3,18 +3,16 @@
 Two ranked implementations: pyttsx3 driving the espeak-ng library in-process,
 and the ``espeak-ng`` program as a subprocess when pyttsx3 cannot start. A
 synthesizer is used by one thread only (the engine's synthesis thread), which
-also calls :meth:`open` - pyttsx3 must be created by the thread that uses it.
+also calls :meth:`open`.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import shutil
 import subprocess
-import tempfile
 import threading
-import time
-from pathlib import Path
 from typing import Any, Protocol
 
 from devices.speech.audio import AudioClip, AudioFormatError, clip_from_wav_bytes
@@ -22,8 +20,8 @@ from devices.speech.engine import SpeechError
 
 log = logging.getLogger("devices.speech")
 
-# The espeak-ng library behind pyttsx3 is one piece of global C state: two
-# threads driving it at once crash. Every pyttsx3 call in this process holds this.
+# The espeak-ng library is one piece of global C state: two threads driving it
+# at once crash. Every call into it in this process holds this lock.
 _ESPEAK_LIBRARY_LOCK = threading.Lock()
 
 
@@ -48,100 +46,98 @@ def _amplitude(volume: float) -> int:
 
 
 class Pyttsx3Synthesizer:
-    """pyttsx3 2.99 with its espeak driver, writing each piece to a private temporary WAV.
+    """libespeak-ng in this process, through the ctypes binding pyttsx3 ships
+    (``pyttsx3.drivers._espeak``), in espeak's synchronous mode.
 
-    Measured pitfalls worked around: ``runAndWait`` may return before the file
-    exists (wait for ``finished-utterance`` and for the file); one ``runAndWait``
-    per file (several ``save_to_file`` calls keep only the last); pyttsx3 keeps
-    engines in a WeakValueDictionary (hold the reference); an unknown voice is
-    ignored silently (check the voice really in use afterwards).
+    pyttsx3's own ``Engine`` is not used for synthesis: its espeak driver runs
+    the library in asynchronous retrieval mode, and its end-of-utterance
+    callback comes from espeak's thread while the next command may already be
+    running. Measured here (pyttsx3 2.99, espeak-ng 1.51): of 300 consecutive
+    ``setProperty`` + ``save_to_file`` + ``runAndWait`` calls in one thread,
+    181 were cancelled by the driver itself or used the previous rate. In
+    synchronous mode ``Synth`` returns when the last sample has been handed
+    over, on the calling thread, so none of that can happen. The espeak library
+    is global state: one initialisation per process, every call under one lock
+    (two threads in it at once crash), and nothing in the kiosk calls
+    ``pyttsx3.init()`` (whose driver would initialise it again differently).
     """
 
     name = "pyttsx3"
 
-    def __init__(self, timeout_s: float = 10.0) -> None:
-        self._timeout_s = timeout_s
-        self._engine: Any = None
-        self._finished = threading.Event()
-        self._directory: tempfile.TemporaryDirectory[str] | None = None
-        self._counter = 0
+    def __init__(self) -> None:
+        self._espeak: Any = None
 
     def open(self) -> None:
-        try:
-            import pyttsx3
-            import pyttsx3.drivers.espeak as espeak_driver
-        except Exception as error:  # ImportError, or OSError when libespeak-ng is missing
-            raise SpeechError(f"pyttsx3 with its espeak driver cannot load: {error}") from error
-        # The driver prints "Audio saved to ..." for every file; a module-level
-        # name shadows the builtin for that module only.
-        espeak_driver.print = _discard  # type: ignore[attr-defined]
-        with _ESPEAK_LIBRARY_LOCK:
-            try:
-                self._engine = pyttsx3.init("espeak")
-            except Exception as error:
-                raise SpeechError(f"pyttsx3 could not start espeak: {error}") from error
-        self._engine.connect("finished-utterance", self._on_finished_utterance)
-        self._directory = tempfile.TemporaryDirectory(prefix="kiosk-speech-")
-
-    def _on_finished_utterance(self, name: object = None, completed: bool = True) -> None:
-        self._finished.set()
+        self._espeak = _load_espeak_library()
 
     def available_voices(self) -> set[str]:
         with _ESPEAK_LIBRARY_LOCK:
-            return {str(voice.id).lower() for voice in self._engine.getProperty("voices")}
+            return {
+                voice.identifier.decode("utf-8", "replace").lower()
+                for voice in self._espeak.ListVoices(None)
+                if voice.identifier
+            }
 
     def synthesize(self, text: str, voice: str, rate: int, volume: float) -> AudioClip:
-        if self._engine is None or self._directory is None:
+        espeak = self._espeak
+        if espeak is None:
             raise SpeechError("pyttsx3 synthesizer is not open")
-        self._counter += 1
-        path = Path(self._directory.name) / f"piece-{self._counter}.wav"
         with _ESPEAK_LIBRARY_LOCK:
-            self._finished.clear()
+            if espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+                raise SpeechError(f"voice {voice!r} is not installed")
+            current = espeak.GetCurrentVoice()
+            in_use = current.contents.identifier.decode("utf-8", "replace") if current else ""
+            if in_use.lower() != voice.lower():
+                raise SpeechError(f"voice {voice!r} is not installed (espeak kept {in_use!r})")
+            espeak.SetParameter(espeak.RATE, int(rate), 0)
+            espeak.SetParameter(espeak.VOLUME, _amplitude(volume), 0)
+            chunks: list[bytes] = []
+            _LIBRARY_STATE["collector"] = chunks
             try:
-                self._engine.setProperty("voice", voice)
-                self._engine.setProperty("rate", int(rate))
-                self._engine.setProperty("volume", max(0.0, min(1.0, volume)))
-                self._engine.save_to_file(text, str(path))
-                self._engine.runAndWait()
-            except Exception as error:
-                raise SpeechError(f"pyttsx3 failed: {error}") from error
-            if not self._finished.wait(self._timeout_s):
-                raise SpeechError("pyttsx3 never reported the end of the utterance")
-            in_use = str(self._engine.getProperty("voice") or "").lower()
-        if in_use != voice.lower():
-            raise SpeechError(f"voice {voice!r} is not installed (pyttsx3 kept {in_use!r})")
-        data = _wait_for_file(path, self._timeout_s)
-        path.unlink(missing_ok=True)
-        try:
-            return clip_from_wav_bytes(data)
-        except AudioFormatError as error:
-            raise SpeechError(f"pyttsx3 wrote an unreadable WAV: {error}") from error
+                status = espeak.Synth(
+                    text.encode("utf-8"), flags=espeak.CHARS_UTF8 | espeak.ENDPAUSE
+                )
+            finally:
+                _LIBRARY_STATE["collector"] = None
+        if status != 0:
+            raise SpeechError(f"espeak_Synth failed with status {status}")
+        return AudioClip(b"".join(chunks), int(_LIBRARY_STATE["sample_rate"] or 22050))
 
     def close(self) -> None:
-        if self._directory is not None:
-            self._directory.cleanup()
-            self._directory = None
-        # The engine object is dropped; the espeak library itself stays loaded
-        # (the driver initialises it once per process by design).
-        self._engine = None
+        # The library stays initialised for the life of the process (espeak
+        # cannot be initialised twice); only this object lets go of it.
+        self._espeak = None
 
 
-def _discard(*args: object, **kwargs: object) -> None:
-    return None
+# Process-wide state of the espeak library: its sample rate, the callback
+# object (ctypes must keep it alive) and the list collecting the current samples.
+_LIBRARY_STATE: dict[str, Any] = {"sample_rate": 0, "callback": None, "collector": None}
+_SYNTH_BUFFER_MS = 100
 
 
-def _wait_for_file(path: Path, timeout_s: float) -> bytes:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = b""
-        if len(data) > 44:
-            return data
-        if time.monotonic() > deadline:
-            raise SpeechError(f"synthesized file {path.name} never appeared")
-        time.sleep(0.002)
+def _load_espeak_library() -> Any:
+    try:
+        from pyttsx3.drivers import _espeak
+    except Exception as error:  # ImportError, or OSError when libespeak-ng is missing
+        raise SpeechError(f"pyttsx3's espeak binding cannot load: {error}") from error
+    with _ESPEAK_LIBRARY_LOCK:
+        if not _LIBRARY_STATE["sample_rate"]:
+            rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, _SYNTH_BUFFER_MS)
+            if rate <= 0:
+                raise SpeechError("espeak-ng could not initialise (espeak-ng-data missing?)")
+            callback = _espeak.t_espeak_callback(_collect_samples)
+            _espeak.cSetSynthCallback(callback)
+            _LIBRARY_STATE["callback"] = callback
+            _LIBRARY_STATE["sample_rate"] = rate
+    return _espeak
+
+
+def _collect_samples(wav: Any, samples: int, events: Any) -> int:
+    """espeak's synth callback: runs on the thread inside ``Synth``; 0 = carry on."""
+    collector = _LIBRARY_STATE["collector"]
+    if collector is not None and samples > 0 and wav:
+        collector.append(ctypes.string_at(wav, samples * 2))
+    return 0
 
 
 class EspeakNgSynthesizer:
