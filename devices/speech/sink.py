@@ -8,6 +8,7 @@ pyttsx3 start ``aplay`` through ``os.system`` where nobody can reach it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -42,8 +43,6 @@ class AplaySink:
         self._device = device
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
-        self._directory = tempfile.TemporaryDirectory(prefix="kiosk-audio-")
-        self._counter = 0
 
     def probe(self) -> str | None:
         path = shutil.which(self._executable)
@@ -61,8 +60,9 @@ class AplaySink:
         return None
 
     def play(self, clip: AudioClip, cancelled: threading.Event) -> bool:
-        self._counter += 1
-        path = clip.write_wav(Path(self._directory.name) / f"clip-{self._counter}.wav")
+        handle, name = tempfile.mkstemp(prefix="kiosk-speech-", suffix=".wav")
+        os.close(handle)
+        path = clip.write_wav(Path(name))
         command = [self._executable, "-q"]
         if self._device:
             command += ["-D", self._device]

@@ -79,5 +79,3 @@ class BrokenSpeaker(WavFileSink):
         if self.broken:
             raise SpeechError("device busy")
         return super().play(clip, cancelled)
-
-

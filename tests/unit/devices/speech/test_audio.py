@@ -39,7 +39,13 @@ def test_concatenation_keeps_the_format_and_adds_durations() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"RIFF", b"RIFF\0\0\0\0WAVE", b"not a wave file at all", b"RIFF\0\0\0\0WAVEdata\4\0\0\0abcd"],
+    [
+        b"",
+        b"RIFF",
+        b"RIFF\0\0\0\0WAVE",
+        b"not a wave file at all",
+        b"RIFF\0\0\0\0WAVEdata\4\0\0\0abcd",
+    ],
 )
 def test_garbage_is_refused_with_our_error(data: bytes) -> None:
     with pytest.raises(AudioFormatError):
