@@ -27,6 +27,7 @@ from devices.speech import (
     normalize_language,
     open_speech_engine,
 )
+from kiosk.qt_signals import emit
 from kiosk.settings import Settings
 from kiosk.speech_text import speakable
 
@@ -190,7 +191,7 @@ class SpeechService(QObject):
         self._read_aloud = on
         if not on:
             self._engine.stop()
-        self.read_aloud_changed.emit(on)
+        emit(self.read_aloud_changed, on)
 
     def reset_to_defaults(self) -> None:
         """Session end: silence, read-aloud off, default rate and volume."""
@@ -224,12 +225,12 @@ class SpeechService(QObject):
     def _on_engine_started(self, text: str) -> None:
         self._speaking += 1
         self._last_caption = text
-        self.speaking_started.emit(text)
+        emit(self.speaking_started, text)
 
     @Slot(str, bool)
     def _on_engine_finished(self, text: str, completed: bool) -> None:
         self._speaking = max(0, self._speaking - 1)
-        self.speaking_finished.emit()
+        emit(self.speaking_finished)
 
     @Slot(str, str)
     def _on_engine_health(self, health: str, detail: str) -> None:
@@ -237,7 +238,7 @@ class SpeechService(QObject):
         if health != self._health:
             self._health = health
             log.info("speech health %s %s", health, detail)
-            self.health_changed.emit(health)
+            emit(self.health_changed, health)
 
 
 class _EngineRelay:
@@ -247,10 +248,10 @@ class _EngineRelay:
         self._service = service
 
     def utterance_started(self, text: str) -> None:
-        self._service._engine_started.emit(text)
+        emit(self._service._engine_started, text)
 
     def utterance_finished(self, text: str, completed: bool) -> None:
-        self._service._engine_finished.emit(text, completed)
+        emit(self._service._engine_finished, text, completed)
 
     def health_changed(self, status: SpeechStatus) -> None:
-        self._service._engine_health.emit(status.health, status.detail)
+        emit(self._service._engine_health, status.health, status.detail)
