@@ -99,3 +99,16 @@ def test_configuration_doc_is_generated_from_the_declaration() -> None:
     assert doc.read_text(encoding="utf-8") == settings_markdown(), (
         "docs/configuration.md is stale: run `make docs`"
     )
+
+
+def test_cli_default_command_respects_global_config_value(tmp_path: Path) -> None:
+    from kiosk.cli import _first_positional, _insert_default_command
+
+    argv = ["--config", str(tmp_path / "k.toml"), "sync", "--once"]
+    assert _first_positional(argv) == "sync"
+    assert _insert_default_command(["--config", "k.toml", "--windowed"], "run") == [
+        "--config",
+        "k.toml",
+        "run",
+        "--windowed",
+    ]
