@@ -247,7 +247,7 @@ class CentralClient:
         if raw:
             try:
                 body = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            except (UnicodeDecodeError, ValueError, RecursionError):
                 if status in ok:
                     raise MalformedResponse(f"{method} {path}: answer is not JSON") from None
                 body = None

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 
 @dataclass
 class Fault:
-    mode: str  # status | slow | malformed_json | wrong_types | huge | drop_after_commit
+    mode: str  # status | slow | malformed_json | wrong_types | huge | raw | drop_after_commit
     status: int = 503
     retry_after: int | None = None
     delay_s: float = 0.0
@@ -205,6 +205,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault and fault.mode == "malformed_json":
             self._send(200, raw=b'{"changes": [ {"seq": 1,')
+            return
+        if fault and fault.mode == "raw":
+            self._send(200, raw=fault.body)
             return
         if fault and fault.mode == "huge":
             self._stream_huge()

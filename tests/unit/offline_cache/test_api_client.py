@@ -207,3 +207,10 @@ def test_call_with_retries_sleeps_per_backoff_and_stops_on_permanent() -> None:
             sleep=slept.append,
         )
     assert len(slept) == 1
+
+
+def test_deeply_nested_json_is_a_typed_error(platform: tuple[str, PlatformState]) -> None:
+    url, state = platform
+    state.fault("/health", Fault("raw", body=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(MalformedResponse):
+        make_client(url).health()
