@@ -29,7 +29,10 @@ def run() -> dict[str, object]:
         load_s = time.perf_counter() - started
         db_mb = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20
 
-        with DevServer(dataset="province", db_path=db_path) as server, requests.Session() as session:
+        with (
+            DevServer(dataset="province", db_path=db_path) as server,
+            requests.Session() as session,
+        ):
             started = time.perf_counter()
             since: str | None = None
             changes = 0
