@@ -22,7 +22,7 @@ from offline_cache.db import database_proxy
 from offline_cache.search.index import LAW_GENERATION_KEY
 from offline_cache.search.models import CONTENT_TYPES, FTS_TABLE, id_range, type_of_id
 from offline_cache.search.query import MAX_GROUPS, QueryPlan, QueryPlanner, TermGroup
-from offline_cache.search.text import fold, match_expression
+from offline_cache.search.text import fold, is_cjk, match_expression
 from offline_cache.search.vocabulary import Vocabulary
 
 HIGHLIGHT_OPEN = "【"
@@ -179,6 +179,7 @@ class Searcher:
             if (
                 group.unknown
                 and len(group.members[0]) > 2
+                and is_cjk(group.members[0][0])
                 and expression
                 and not self._match(expression, ranges, 1, rank=False)
             ):
