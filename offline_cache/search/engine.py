@@ -21,7 +21,13 @@ from typing import Any
 from offline_cache.db import database_proxy
 from offline_cache.search.index import LAW_GENERATION_KEY
 from offline_cache.search.models import CONTENT_TYPES, FTS_TABLE, id_range, type_of_id
-from offline_cache.search.query import MAX_GROUPS, QueryPlan, QueryPlanner, TermGroup
+from offline_cache.search.query import (
+    MAX_GROUPS,
+    QueryPlan,
+    QueryPlanner,
+    TermGroup,
+    normalise,
+)
 from offline_cache.search.text import fold, is_cjk, match_expression
 from offline_cache.search.vocabulary import Vocabulary
 
@@ -103,7 +109,7 @@ class Searcher:
         compact = plan.compact
         for document_id, row in rows.items():
             # An exact title or name beats everything but an article reference.
-            if row["content_type"] != "law" and fold(row["title"]) == compact:
+            if row["content_type"] != "law" and normalise(row["title"]).replace(" ", "") == compact:
                 scores[document_id] += _TITLE_BONUS
             elif row["content_type"] == "law" and _defines(row["body"], plan.groups):
                 scores[document_id] += _DEFINITION_BONUS
@@ -119,6 +125,7 @@ class Searcher:
     # -- the parts of the ranking ------------------------------------------------
 
     def _score_law_references(self, plan: QueryPlan, scores: dict[int, float]) -> None:
+        opened: set[str] = set()
         for ref in plan.article_refs:
             row = database_proxy.execute_sql(
                 "SELECT id FROM search_document WHERE content_type = 'law' AND item_id = ? "
@@ -127,8 +134,12 @@ class Searcher:
             ).fetchone()
             if row:
                 scores[row[0]] += _ARTICLE_REF_BONUS
-        if not plan.article_refs and not plan.groups:
+                opened.add(ref.law_id)
+        if not plan.groups:
+            # A law named alone, or with an article it does not have: its beginning.
             for law_id in plan.law_ids:
+                if law_id in opened:
+                    continue
                 first = self._first_article(law_id)
                 if first is not None:
                     scores[first] += _TITLE_BONUS

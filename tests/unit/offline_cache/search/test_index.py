@@ -187,6 +187,13 @@ def test_an_exact_name_comes_first(empty_index: SearchIndex) -> None:
     assert ids(empty_index, "示例区法律援助中心")[0] == "i-1"
 
 
+def test_a_name_with_a_middle_dot_is_an_exact_match(empty_index: SearchIndex) -> None:
+    empty_index.index_item("practitioner", "p-1", dict(PRACTITIONER, name="买买提·艾力"))
+    empty_index.index_item("practitioner", "p-2", dict(PRACTITIONER, name="买买提·艾力江"))
+    assert ids(empty_index, "买买提·艾力")[0] == "p-1"
+    assert ids(empty_index, "买买提 艾力")[0] == "p-1"
+
+
 def test_unknown_types_and_malformed_data_are_ignored(empty_index: SearchIndex) -> None:
     empty_index.index_item("weather", "w-1", {"text": "晴"})
     empty_index.index_item(
