@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple
+from functools import lru_cache
 from typing import Any
 
 from offline_cache.db import database_proxy
@@ -141,8 +142,8 @@ class IndexWriter:
                 fts_rows.append(
                     (
                         document_id,
-                        index_tokens(document.title),
-                        index_tokens(document.headings),
+                        _repeated_tokens(document.title),
+                        _repeated_tokens(document.headings),
                         index_tokens(document.body),
                     )
                 )
@@ -203,6 +204,12 @@ class IndexWriter:
                 _INSERT_FTS,
                 [(r[0], index_tokens(r[1]), index_tokens(r[2]), index_tokens(r[3])) for r in rows],
             )
+
+
+@lru_cache(maxsize=4096)
+def _repeated_tokens(text: str) -> str:
+    """Tokens of titles and headings, which hundreds of articles share."""
+    return index_tokens(text)
 
 
 def _document_values(document: DocumentRow) -> tuple[Any, ...]:
