@@ -45,12 +45,15 @@ def run() -> dict[str, object]:
         index = SearchIndex()
         index.create_tables()
 
+        cpu_started = time.process_time()
         started = time.perf_counter()
         index.bulk_index(laws)
         real_build_s = time.perf_counter() - started
+        cpu_spent = time.process_time() - cpu_started
         recall = _recall_at_5(index)
 
         variants = list(_variants(laws, TARGET_ARTICLES - real_articles))
+        cpu_started = time.process_time()
         started = time.perf_counter()
         index.bulk_index(variants)
         variants_build_s = time.perf_counter() - started
@@ -59,6 +62,7 @@ def run() -> dict[str, object]:
         started = time.perf_counter()
         index.bulk_index(people)
         people_build_s = time.perf_counter() - started
+        build_cpu_s = time.process_time() - cpu_started
 
         started = time.perf_counter()
         with database_proxy.atomic():
@@ -69,14 +73,24 @@ def run() -> dict[str, object]:
         articles = index.document_count("law")
         queries = _queries(records, people)
         index.search("预热")  # loads the vocabulary and the law names once
-        latencies = []
-        for query in queries:
-            started = time.perf_counter()
-            index.search(query, limit=20)
-            latencies.append((time.perf_counter() - started) * 1000)
+        # Three passes: the first as a citizen meets it, the best of three as the
+        # machine would give it without the other jobs sharing its two cores.
+        passes: list[list[float]] = []
+        cpu: list[float] = []
+        for _ in range(3):
+            timings = []
+            for query in queries:
+                cpu_started = time.process_time()
+                started = time.perf_counter()
+                index.search(query, limit=20)
+                timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
+            passes.append(timings)
         database.close()
         size_mib = (Path(folder) / "bench.sqlite3").stat().st_size / 2**20
-    latencies.sort()
+    latencies = sorted(passes[0])
+    best = sorted(min(times) for times in zip(*passes, strict=True))
+    cpu.sort()
     return {
         "articles": articles,
         "practitioners": PRACTITIONERS,
@@ -84,14 +98,22 @@ def run() -> dict[str, object]:
         "index_article_variants_s": round(variants_build_s, 2),
         "index_practitioners_s": round(people_build_s, 2),
         "index_total_s": round(real_build_s + variants_build_s + people_build_s, 2),
+        "index_total_cpu_s": round(build_cpu_s + cpu_spent, 2),
         "reindex_100_practitioners_s": round(update_100_s, 3),
         "database_mib": round(size_mib, 1),
         "queries": len(latencies),
         "search_p50_ms": round(statistics.median(latencies), 2),
-        "search_p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+        "search_p95_ms": round(_p95(latencies), 2),
         "search_max_ms": round(latencies[-1], 2),
+        "search_best_of_3_p50_ms": round(statistics.median(best), 2),
+        "search_best_of_3_p95_ms": round(_p95(best), 2),
+        "search_cpu_p95_ms": round(_p95(cpu), 2),
         "recall_at_5_real_laws": round(recall, 3),
     }
+
+
+def _p95(sorted_values: list[float]) -> float:
+    return sorted_values[max(0, int(len(sorted_values) * 0.95) - 1)]
 
 
 def _variants(

@@ -30,7 +30,7 @@ def open_search(settings: Settings, laws_file: Path = BUNDLED_LAWS) -> SearchInd
     open_database(settings.database_path)
     index = SearchIndex()
     index.create_tables()
-    if index.document_count() == 0 and laws_file.exists():
+    if index.is_empty() and laws_file.exists():
         log.info("search index is empty: indexing the bundled laws from %s", laws_file)
         index.bulk_index(_bundled_laws(laws_file))
     return index

@@ -215,32 +215,36 @@ class Searcher:
         counts = [self._count(e, ranges, _RANKED_PER_GROUP + 1) for e, _ in expressions]
         common = [count > _RANKED_PER_GROUP for count in counts]
         only_common = all(common)
-        found = []
+        found: list[dict[int, float]] = []
+        in_named_laws: list[dict[int, float]] = []
         for (expression, _group), is_common in zip(expressions, common, strict=True):
             hits: dict[int, float] = {}
             if only_common or not is_common:
                 hits = self._match(expression, ranges, _RANKED_PER_GROUP, rank=not is_common)
+            law_hits: dict[int, float] = {}
             for low, high in law_ranges:
-                hits.update(self._match(expression, [(low, high)], _RANKED_PER_GROUP + 1))
+                law_hits.update(self._match(expression, [(low, high)], _RANKED_PER_GROUP))
             found.append(hits)
+            in_named_laws.append(law_hits)
         weights = [
             (0.3 if is_common else math.log(1 + total / (count + 1))) * group.weight
             for count, is_common, (_, group) in zip(counts, common, expressions, strict=True)
         ]
         weight_sum = sum(weights) or 1.0
-        only_common = all(common)
         coverage: dict[int, float] = {}
         bm25: dict[int, float] = {}
-        for hits, is_common, weight in zip(found, common, weights, strict=True):
-            if is_common and not only_common:
-                # Incomplete (capped) and weak: counted where all concepts meet, below.
-                continue
+        for hits, law_hits, is_common, weight in zip(
+            found, in_named_laws, common, weights, strict=True
+        ):
+            # A common concept's hits are capped, so incomplete: it counts within
+            # a law the citizen named and where all concepts meet (below).
+            everywhere = hits if only_common or not is_common else {}
             get = coverage.get
-            for document_id in hits:
+            for document_id in everywhere.keys() | law_hits.keys():
                 coverage[document_id] = get(document_id, 0.0) + weight
             if not is_common:
                 get = bm25.get
-                for document_id, rank in hits.items():
+                for document_id, rank in (everywhere | law_hits).items():
                     bm25[document_id] = get(document_id, 0.0) - rank
         if len(expressions) > 1:
             # Documents with every concept, however common each one is.

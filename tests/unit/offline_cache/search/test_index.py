@@ -134,7 +134,9 @@ def test_removing_an_item_removes_it_from_search(empty_index: SearchIndex) -> No
     assert ids(empty_index, "押金") == []
     assert empty_index.search("示例法", "law") == []
     assert ids(empty_index, "张伟") == ["p-1"]
+    assert not empty_index.is_empty()
     empty_index.remove_all()
+    assert empty_index.is_empty()
     assert empty_index.document_count() == 0
     assert ids(empty_index, "张伟") == []
 
