@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -571,6 +571,14 @@ class ContentStore:
 
     def is_empty(self) -> bool:
         return all(not model.select().exists() for model in CONTENT_MODELS.values())
+
+    def iter_items(self) -> Iterator[ContentItem]:
+        """Every stored item as the feed sent it (laws with their articles)."""
+        for kind, model in CONTENT_MODELS.items():
+            for (item_id,) in model.select(model.id).tuples().iterator():
+                item = self.get_item(kind, item_id)
+                if item is not None:
+                    yield item
 
     def get_item(self, kind: str, item_id: str) -> ContentItem | None:
         model = CONTENT_MODELS.get(kind)

@@ -57,8 +57,13 @@ def test_json_hits_are_best_first_and_complete(config: Path) -> None:
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     for hit in hits:
         assert {"type", "id", "title", "snippet"} <= set(hit)
-        assert isinstance(hit["article_no"], int)
-    assert 1042 in [h["article_no"] for h in hits]
+        if hit["type"] == "law":
+            assert isinstance(hit["article_no"], int)
+            assert isinstance(hit["article_sub"], int)
+            assert hit["law_id"] and hit["article_label"]
+        else:
+            assert "article_no" not in hit
+    assert 1042 in [h.get("article_no") for h in hits]
 
 
 def test_human_output_is_numbered_lines(config: Path) -> None:
@@ -68,13 +73,15 @@ def test_human_output_is_numbered_lines(config: Path) -> None:
     assert first.startswith(" 1. [law] 中华人民共和国刑法 第一百三十三条之一")
 
 
-def test_a_type_without_content_gives_an_empty_array(config: Path) -> None:
+def test_practitioners_by_pinyin_and_an_empty_result(config: Path) -> None:
     result = legal_kiosk(
-        "--config", str(config), "search", "张伟", "--type", "practitioner", "--json"
+        "--config", str(config), "search", "zhangwei", "--type", "practitioner", "--json"
     )
     assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["title"] == "张伟"
+    result = legal_kiosk("--config", str(config), "search", "张伟", "--type", "guide", "--json")
     assert json.loads(result.stdout) == []
-    human = legal_kiosk("--config", str(config), "search", "张伟", "--type", "practitioner")
+    human = legal_kiosk("--config", str(config), "search", "张伟", "--type", "guide")
     assert "No results" in human.stdout
 
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from kiosk.content_access import open_search
 from kiosk.settings import load_settings
 from offline_cache.db import database_proxy
+from offline_cache.lawdata import law_record_to_contract
 
 LAW_RECORD = {
     "id": "cnlaw-000000000001",
@@ -24,12 +24,23 @@ LAW_RECORD = {
 }
 
 
-def test_an_empty_database_gets_the_bundled_laws_once(tmp_path: Path) -> None:
-    laws = tmp_path / "laws.jsonl"
-    laws.write_text(json.dumps(LAW_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+def demo_with_one_law() -> list[dict]:
+    return [
+        {
+            "seq": 1,
+            "type": "law",
+            "id": LAW_RECORD["id"],
+            "op": "upsert",
+            "version": 1,
+            "data": law_record_to_contract(LAW_RECORD),
+        }
+    ]
+
+
+def test_an_empty_database_gets_the_demo_content_once(tmp_path: Path) -> None:
     settings = load_settings(environ={"LEGAL_KIOSK_STORAGE__DATA_DIR": str(tmp_path / "data")})
 
-    index = open_search(settings, laws_file=laws)
+    index = open_search(settings, demo_changes=demo_with_one_law)
     try:
         assert settings.database_path.exists()
         top = index.search("示例法 第2条")[0]
@@ -39,10 +50,27 @@ def test_an_empty_database_gets_the_bundled_laws_once(tmp_path: Path) -> None:
     finally:
         database_proxy.obj.close()
 
-    # Content present: opening again indexes nothing more.
-    index = open_search(settings, laws_file=laws)
+    # Content present: opening again loads and indexes nothing more.
+    index = open_search(settings, demo_changes=demo_with_one_law)
     try:
         assert index.document_count() == 1
         assert [h.id for h in index.search("押金")] == ["faq-1"]
+    finally:
+        database_proxy.obj.close()
+
+
+def test_content_without_an_index_is_indexed_at_open(tmp_path: Path) -> None:
+    from offline_cache.bootstrap import prepare_database
+
+    settings = load_settings(environ={"LEGAL_KIOSK_STORAGE__DATA_DIR": str(tmp_path / "data")})
+    prepared = prepare_database(
+        settings.database_path, has_central=False, demo_changes=demo_with_one_law
+    )
+    prepared.database.close()
+
+    index = open_search(settings, demo_changes=demo_with_one_law)
+    try:
+        top = index.search("示例法 第2条")[0]
+        assert (top.law_id, top.article_no) == ("cnlaw-000000000001", 2)
     finally:
         database_proxy.obj.close()
