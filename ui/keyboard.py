@@ -175,7 +175,7 @@ class VirtualKeyboard(QObject):
             window_bottom = self.window.mapToGlobal(self.window.rect().bottomLeft()).y()
             overlap = max(0, window_bottom - rect.top() + 1 + _GAP_PX)
         self.window.shell_layout.setContentsMargins(0, 0, 0, overlap)
-        QTimer.singleShot(0, self._keep_focus_visible)
+        QTimer.singleShot(0, self, self._keep_focus_visible)
 
     def _keep_focus_visible(self) -> None:
         focused = QApplication.focusWidget()

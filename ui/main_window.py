@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from ui.i18n import Translations
 from ui.idle_overlay import IdleOverlay
-from ui.screen_manager import ATTRACT, ScreenManager
+from ui.screen_manager import ATTRACT, HOME, ScreenManager
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.theme import apply_theme
 from ui.top_bar import TopBar
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def _on_manager_screen_changed(self, screen_id: str) -> None:
         self.top_bar.setVisible(self.manager.shows_top_bar())
-        self.top_bar.set_back_enabled(self.manager.can_go_back())
+        self.top_bar.set_navigation(self.manager.can_go_back(), screen_id == HOME)
         self._speak_current_screen()
 
     def _on_session_started(self) -> None:
