@@ -79,9 +79,7 @@ def cold_start() -> dict[str, object]:
 
 
 def screen_switch() -> dict[str, object]:
-    os.environ.update(
-        {k: v for k, v in _offscreen_environment().items() if k == "QT_QPA_PLATFORM"}
-    )
+    os.environ.update({k: v for k, v in _offscreen_environment().items() if k == "QT_QPA_PLATFORM"})
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_services
