@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
                 speech.stop()
             except Exception:
                 log.exception("stopping speech failed")
+        self._app.inputMethod().reset()  # drop any half-typed pinyin
         self.manager.wipe_all()
         self._app.inputMethod().hide()
         self.manager.show_attract()

@@ -31,6 +31,8 @@ class BottomFieldScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.field = BigLineEdit("probe.field")
+        # As a plain field would be: the kiosk must protect it by itself.
+        self.field.setInputMethodHints(Qt.InputMethodHint.ImhNone)
         layout.addWidget(self.field)
 
 
@@ -67,6 +69,22 @@ def main() -> int:
             keyboard.key_click(ord(letter.upper()), letter)
         result["preedit"] = keyboard.preedit_text()
         keyboard.key_click(int(Qt.Key.Key_Space), " ")
+        QTimer.singleShot(300, compose_a_name)
+
+    def compose_a_name() -> None:
+        # A rare name picked character by character is what the pinyin engine
+        # would learn and offer the next citizen, were its user dictionary on.
+        for letter in "xiaoming":
+            keyboard.key_click(ord(letter.upper()), letter)
+        for wanted in ("筱", "茗"):
+            offered = keyboard.candidates(40)
+            if wanted in offered:
+                keyboard.select_candidate(offered.index(wanted))
+        result["composed"] = field.text()
+        for letter in "xiaoming":
+            keyboard.key_click(ord(letter.upper()), letter)
+        result["offered_again"] = keyboard.candidates(10)
+        keyboard.select_candidate(0)
         QTimer.singleShot(300, report)
 
     def report() -> None:
@@ -79,6 +97,12 @@ def main() -> int:
             keyboard_top=rect.top(),
             keyboard_height=rect.height(),
         )
+        services.session.finish()
+        QTimer.singleShot(300, after_wipe)
+
+    def after_wipe() -> None:
+        result["text_after_wipe"] = field.text()
+        result["screen_after_wipe"] = kiosk.window.manager.current_id
         print("RESULT " + json.dumps(result, ensure_ascii=False), flush=True)
         kiosk.window.allow_close()
         app.exit(0)

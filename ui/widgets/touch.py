@@ -96,6 +96,8 @@ class BigLineEdit(QLineEdit):
         self.setObjectName(object_name)
         self.setMinimumSize(MIN_TARGET_PX * 3, PRIMARY_TARGET_PX)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        # The on-screen keyboard must not learn what citizens type (see ui/keyboard.py).
+        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData)
 
     def set_label(self, label: str, placeholder: str = "") -> None:
         self.setAccessibleName(label)
