@@ -42,7 +42,13 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self._app = app
         self.translations = translations or Translations(app)
-        self._applied_theme: tuple[bool, bool] | None = None
+        # The theme goes on before any widget exists, so that each widget is
+        # styled once when it is first shown rather than re-styled at once.
+        self._applied_theme: tuple[bool, bool] = (
+            services.session.large_text,
+            services.session.high_contrast,
+        )
+        apply_theme(app, *self._applied_theme)
 
         shell = QWidget(self)
         shell.setObjectName("shell")

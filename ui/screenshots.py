@@ -22,7 +22,7 @@ def prepare_offscreen() -> None:
     Plain ``offscreen`` (as ``make screenshots`` sets it) would be an 800x800
     screen; it gets the 1920x1080 screen description too.
     """
-    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+    if (os.environ.get("QT_QPA_PLATFORM") or "offscreen") != "offscreen":
         return
     width, height = TOUR_SIZE
     config = Path(tempfile.gettempdir()) / f"legal-kiosk-offscreen-{width}x{height}.json"

@@ -226,9 +226,7 @@ QPushButton[role="tile"] {{
 QPushButton[role="tile"]:pressed {{ background: {p.pressed}; }}
 QWidget#topbar {{ background: {p.topbar}; }}
 QWidget#topbar QLabel {{ color: {p.topbar_text}; font-size: {s.topbar}px; }}
-QWidget#topbar QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
-QLabel[role="lead"] {{ font-size: {s.lead}px; }}
-QLabel[role="heading"] {{ font-size: {s.subheading}px; font-weight: bold; }}
+QWidget#topbar QLabel[role="heading"] {{ font-size: {s.subheading}px; font-weight: bold; }}
 QPushButton[role="topbar"] {{
     background: {p.topbar}; color: {p.topbar_text}; border-color: {p.topbar_text};
     font-size: {s.topbar}px; padding: 4px 14px;
