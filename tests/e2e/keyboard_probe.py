@@ -64,6 +64,9 @@ def main() -> int:
 
     def type_pinyin() -> None:
         result["locales"] = keyboard.active_locales()
+        services.session.set_language("en")
+        result["locale_in_english"] = keyboard.current_locale()
+        services.session.set_language("zh_CN")
         result["locale"] = keyboard.current_locale()
         for letter in "falv":
             keyboard.key_click(ord(letter.upper()), letter)

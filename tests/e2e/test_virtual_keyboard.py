@@ -65,6 +65,7 @@ def test_pinyin_on_the_virtual_keyboard_commits_chinese(xvfb_display: str, tmp_p
     assert result.returncode == 0 and lines, result.stdout + result.stderr[-3000:]
     found = json.loads(lines[-1].removeprefix("RESULT "))
     assert found["locales"] == ["zh_CN", "en_US"]
+    assert found["locale_in_english"] == "en_US"  # the keyboard follows the kiosk language
     assert found["locale"] == "zh_CN"
     assert found["preedit"].replace(" ", "") == "falv"
     assert "法律" in found["text"]
