@@ -100,6 +100,12 @@ def main() -> int:
             keyboard_top=rect.top(),
             keyboard_height=rect.height(),
         )
+        result["keyboard_visible_before_countdown"] = QGuiApplication.inputMethod().isVisible()
+        kiosk.window.idle_overlay.show_countdown(20)
+        QTimer.singleShot(300, during_countdown)
+
+    def during_countdown() -> None:
+        result["keyboard_visible_during_countdown"] = QGuiApplication.inputMethod().isVisible()
         services.session.finish()
         QTimer.singleShot(300, after_wipe)
 
