@@ -76,6 +76,9 @@ def test_pinyin_on_the_virtual_keyboard_commits_chinese(xvfb_display: str, tmp_p
     assert found["composed"].endswith("筱茗")
     assert found["offered_again"][:3] == ["小明", "小名", "晓明"]
     assert "筱茗" not in found["offered_again"]
+    # The idle countdown puts the keyboard away (it would cover "continue").
+    assert found["keyboard_visible_before_countdown"] is True
+    assert found["keyboard_visible_during_countdown"] is False
     # Finish: the field is empty and the attract screen is back.
     assert found["text_after_wipe"] == ""
     assert found["screen_after_wipe"] == "attract"
