@@ -89,7 +89,7 @@ class DeliveryThread(QObject):
         self._worker.delivery_failed.connect(self.delivery_failed)
 
     @property
-    def thread(self) -> QThread:
+    def worker_thread(self) -> QThread:
         return self._thread
 
     def start(self) -> None:
