@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BlobField,
     BooleanField,
     CharField,
@@ -66,6 +67,7 @@ class Law(ContentModel):
 
 
 class LawArticle(BaseModel):
+    id = AutoField()
     law = ForeignKeyField(Law, backref="articles", on_delete="CASCADE", index=False)
     no = IntegerField()
     sub = IntegerField(default=0)
@@ -112,6 +114,7 @@ class Institution(ContentModel):
 class Penalty(BaseModel):
     """A disciplinary record of a practitioner or an institution (public, from the feed)."""
 
+    id = AutoField()
     owner_type = CharField(max_length=20)
     owner_id = CharField(max_length=80)
     date = CharField(max_length=10)
@@ -204,6 +207,7 @@ class Submission(BaseModel):
     the kind, the subject line, the tracking number and the times.
     """
 
+    id = AutoField()
     client_id = CharField(max_length=36, unique=True)
     client_ref = CharField(max_length=40, unique=True)
     kind = CharField(max_length=20)
@@ -223,6 +227,7 @@ class OutboxEntry(BaseModel):
     DELIVERED = "delivered"
     FAILED = "failed"
 
+    id = AutoField()
     submission = ForeignKeyField(Submission, unique=True, on_delete="CASCADE")
     status = CharField(max_length=12, default=PENDING, index=True)
     attempts = IntegerField(default=0)
