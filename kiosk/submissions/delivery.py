@@ -26,7 +26,7 @@ class DeliveryWorker(QObject):
     delivery_finished = Signal(object)  # whatever deliver_due returned
     delivery_failed = Signal(str)  # a bug or an unexpected error, for staff
 
-    def __init__(self, deliver_due: DeliverDue, interval_ms: int, close: Callable[[], None]):
+    def __init__(self, deliver_due: DeliverDue, interval_ms: int, close: Callable[[], object]):
         super().__init__()
         self._deliver_due = deliver_due
         self._interval_ms = interval_ms
@@ -74,7 +74,7 @@ class DeliveryThread(QObject):
         self,
         deliver_due: DeliverDue,
         interval_ms: int = 5000,
-        close: Callable[[], None] = lambda: None,
+        close: Callable[[], object] = lambda: None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
