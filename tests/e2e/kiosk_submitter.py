@@ -25,6 +25,7 @@ from offline_cache.outbox import outbox_counts
 from offline_cache.retry import Backoff
 from offline_cache.schema import ensure_schema
 
+
 def draft(serial: str) -> ConsultationDraft:
     return ConsultationDraft(
         category="other",
