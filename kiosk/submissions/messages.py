@@ -53,3 +53,16 @@ def problem_message(problem: Problem) -> str:
         return template.format(**problem.params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def messages_by_field(problems: list[Problem]) -> dict[str, str]:
+    """The first message of each field, ready to show next to it."""
+    found: dict[str, str] = {}
+    for problem in problems:
+        found.setdefault(problem.field, problem_message(problem))
+    return found
+
+
+def submission_language(session_language: str) -> str:
+    """The contract's language code ("zh" or "en") for the UI language of the session."""
+    return "en" if session_language.lower().startswith("en") else "zh"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -11,9 +12,11 @@ from kiosk.settings import Settings
 from kiosk.submissions.rules import SubmissionPolicy
 from kiosk.submissions.service import SubmissionService
 from offline_cache.api_client import CentralClient
+from offline_cache.db import database_proxy, open_database
 from offline_cache.models import KioskConfigCache
 from offline_cache.outbox import Outbox, reset_in_flight
 from offline_cache.retry import Backoff
+from offline_cache.schema import ensure_schema
 from offline_cache.submission_log import ensure_submission_log
 
 DIGEST_KEY = "submission_digest_key"
@@ -65,3 +68,23 @@ def create_submission_service(
         client=central_client(settings),
         delivery_client=central_client(settings),
     )
+
+
+def install_submissions(services: Any) -> None:
+    """Fill ``services.submissions`` once Home is shown (opening the database is not instant).
+
+    Reuses the database another service already opened; otherwise opens it and
+    makes sure the schema is in place. Delivery starts at once on its own thread.
+    """
+
+    def start() -> None:
+        settings = services.settings
+        database = database_proxy.obj
+        if database is None:
+            database = open_database(settings.database_path)
+            ensure_schema(database)
+        service = create_submission_service(settings, database)
+        service.start_delivery(int(settings["submissions.delivery_interval_s"] * 1000))
+        services.submissions = service
+
+    services.after_ready(start)
