@@ -65,11 +65,22 @@ class Category:
     name_en: str
 
 
+DEFAULT_CATEGORIES: tuple[Category, ...] = (
+    Category("marriage_family", "婚姻家庭", "Marriage and family"),
+    Category("labour", "劳动争议", "Labour disputes"),
+    Category("contract", "合同纠纷", "Contracts"),
+    Category("property", "房产物业", "Housing and property"),
+    Category("traffic", "交通事故", "Traffic accidents"),
+    Category("inheritance", "继承", "Inheritance"),
+    Category("other", "其他", "Other"),
+)
+
+
 @dataclass(frozen=True)
 class SubmissionPolicy:
     """The parts of the kiosk's remote config that the rules depend on."""
 
-    categories: tuple[Category, ...] = ()
+    categories: tuple[Category, ...] = DEFAULT_CATEGORIES
     answer_within_hours: int = 5
     max_per_citizen_per_day: int = 5
     sensitive_words: tuple[str, ...] = ()
@@ -102,17 +113,6 @@ class SubmissionPolicy:
             ),
             complaint_handling_days=complaint_handling_days,
         )
-
-
-DEFAULT_CATEGORIES: tuple[Category, ...] = (
-    Category("marriage_family", "婚姻家庭", "Marriage and family"),
-    Category("labour", "劳动争议", "Labour disputes"),
-    Category("contract", "合同纠纷", "Contracts"),
-    Category("property", "房产物业", "Housing and property"),
-    Category("traffic", "交通事故", "Traffic accidents"),
-    Category("inheritance", "继承", "Inheritance"),
-    Category("other", "其他", "Other"),
-)
 
 
 def _int_in(value: object, low: int, high: int, default: int) -> int:
