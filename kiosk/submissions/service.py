@@ -55,6 +55,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+BATCH_SIZE = 50
+MAX_BATCHES_PER_ROUND = 10
 
 
 def local_now() -> datetime:
@@ -144,7 +146,18 @@ class SubmissionService:
         """One delivery round (blocking, network): what the delivery thread runs."""
         if self._delivery_client is None:
             return DeliveryReport(stopped_early="no_platform")
-        report = self._outbox.deliver_due(self._delivery_client, now)
+        report = DeliveryReport()
+        # A backlog (after a long outage) drains in batches without waiting for the timer;
+        # bounded so that a stop request is honoured within a few seconds.
+        for _ in range(MAX_BATCHES_PER_ROUND):
+            batch = self._outbox.deliver_due(self._delivery_client, now, limit=BATCH_SIZE)
+            report.delivered += batch.delivered
+            report.failed += batch.failed
+            report.retry_later += batch.retry_later
+            report.auth_problem = report.auth_problem or batch.auth_problem
+            report.stopped_early = batch.stopped_early
+            if batch.stopped_early or len(batch.delivered) + len(batch.failed) < BATCH_SIZE:
+                break
         if report.delivered:
             self._online = True
         if report.stopped_early in ("unreachable", "auth"):
