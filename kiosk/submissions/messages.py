@@ -12,43 +12,49 @@ from kiosk.submissions.rules import Problem
 CONTEXT = "submissions"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def _templates() -> dict[str, str]:
     # Listed literally so that lupdate finds every string.
     return {
-        "required": _tr("请填写此项"),
-        "too_short": _tr("至少需要 {minimum} 个字，目前 {length} 个字"),
-        "too_long": _tr("最多 {maximum} 个字"),
-        "contentless": _tr("请用文字写明内容，不能只有标点、空格或表情"),
-        "control_characters": _tr("内容中有不可见字符或控制字符，请删除后重新输入"),
-        "symbol_spam": _tr("请不要连续输入特殊符号"),
-        "fullwidth_spam": _tr("请不要连续输入全角字母或数字"),
-        "repeated_characters": _tr("请不要重复输入同一个字"),
-        "sensitive_words": _tr("公开内容中不能出现以下词语：{words}"),
-        "personal_numbers_in_public": _tr(
-            "公开内容中有 {count} 个电话号码或身份证号码。请删除，或改为不公开"
+        "required": translate("submissions", "请填写此项"),
+        "too_short": translate("submissions", "至少需要 {minimum} 个字，目前 {length} 个字"),
+        "too_long": translate("submissions", "最多 {maximum} 个字"),
+        "contentless": translate("submissions", "请用文字写明内容，不能只有标点、空格或表情"),
+        "control_characters": translate(
+            "submissions", "内容中有不可见字符或控制字符，请删除后重新输入"
         ),
-        "invalid_name": _tr("请填写真实姓名"),
-        "invalid_phone": _tr("请填写 11 位手机号码"),
-        "in_litigation": _tr(
-            "已经进入诉讼或正由有关机关处理的事项不能在线解答。请到诉讼服务中心或大厅窗口咨询"
+        "symbol_spam": translate("submissions", "请不要连续输入特殊符号"),
+        "fullwidth_spam": translate("submissions", "请不要连续输入全角字母或数字"),
+        "repeated_characters": translate("submissions", "请不要重复输入同一个字"),
+        "sensitive_words": translate("submissions", "公开内容中不能出现以下词语：{words}"),
+        "personal_numbers_in_public": translate(
+            "submissions", "公开内容中有 {count} 个电话号码或身份证号码。请删除，或改为不公开"
         ),
-        "invalid_respondent": _tr("请重新选择被投诉对象"),
-        "score_required": _tr("请选择一个评分"),
-        "score_range": _tr("评分应在 {minimum} 到 {maximum} 之间"),
-        "duplicate": _tr("您在 24 小时内已提交过相同的内容，编号 {client_ref}，请勿重复提交"),
-        "daily_limit": _tr("每人每天最多提交 {limit} 次，请明天再来或到窗口咨询"),
-        "payload_too_large": _tr("内容太长，无法提交，请删减后再试"),
-        "wrong_kind": _tr("表格有误，请重新填写"),
+        "invalid_name": translate("submissions", "请填写真实姓名"),
+        "invalid_phone": translate("submissions", "请填写 11 位手机号码"),
+        "in_litigation": translate(
+            "submissions",
+            "已经进入诉讼或正由有关机关处理的事项不能在线解答。请到诉讼服务中心或大厅窗口咨询",
+        ),
+        "invalid_respondent": translate("submissions", "请重新选择被投诉对象"),
+        "score_required": translate("submissions", "请选择一个评分"),
+        "score_range": translate("submissions", "评分应在 {minimum} 到 {maximum} 之间"),
+        "duplicate": translate(
+            "submissions", "您在 24 小时内已提交过相同的内容，编号 {client_ref}，请勿重复提交"
+        ),
+        "daily_limit": translate(
+            "submissions", "每人每天最多提交 {limit} 次，请明天再来或到窗口咨询"
+        ),
+        "payload_too_large": translate("submissions", "内容太长，无法提交，请删减后再试"),
+        "wrong_kind": translate("submissions", "表格有误，请重新填写"),
     }
 
 
 def problem_message(problem: Problem) -> str:
     """The message to show next to the problem's field, in the current language."""
-    template = _templates().get(problem.code, _tr("内容不符合要求，请修改"))
+    template = _templates().get(problem.code, translate("submissions", "内容不符合要求，请修改"))
     try:
         return template.format(**problem.params)
     except (KeyError, IndexError, ValueError):

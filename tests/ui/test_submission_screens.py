@@ -334,3 +334,32 @@ def test_touch_rules_on_every_control(window: MainWindow, screen_id: str) -> Non
         assert control.accessibleName(), control.objectName()
         assert control.minimumHeight() >= 64 or control.height() >= 64, control.objectName()
         assert control.minimumWidth() >= 64 or control.width() >= 64, control.objectName()
+
+
+def test_every_submission_text_has_an_english_translation() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    source = Path(__file__).resolve().parents[2] / "ui" / "i18n" / "en" / "submissions.ts"
+    messages = list(ElementTree.parse(source).getroot().iter("message"))
+    assert len(messages) > 100
+    for entry in messages:
+        translation = entry.find("translation")
+        assert translation is not None and translation.text, entry.findtext("source")
+        assert translation.get("type") != "unfinished"
+        for placeholder in ("%1", "%2", "%3", "{minimum}", "{maximum}", "{client_ref}", "{limit}"):
+            assert (placeholder in (entry.findtext("source") or "")) == (
+                placeholder in translation.text
+            ), entry.findtext("source")
+
+
+def test_the_forms_speak_english_after_switching(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    services.session.set_language("en")
+    open_consultation_form(qtbot, window)
+    assert find(window, "consultation_form.next").text() == "Next: check"
+    tap(qtbot, window, "consultation_form.next")
+    assert message(window, "consultation_form.subject") == "⚠ Please fill this in"
+    assert find(window, "consultation_form.category.labour").text() == "Labour"
+    services.session.set_language("zh_CN")
+    qtbot.waitUntil(lambda: find(window, "consultation_form.next").text() == "下一步：核对")
