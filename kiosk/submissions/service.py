@@ -37,6 +37,7 @@ from kiosk.submissions.drafts import (
 from kiosk.submissions.rules import Problem, SubmissionPolicy
 from offline_cache import submission_log
 from offline_cache.api_client import AuthError, CentralClient, CentralError, PermanentError
+from offline_cache.events import queue_event
 from offline_cache.outbox import DeliveryReport, Outbox
 
 __all__ = [
@@ -267,6 +268,12 @@ class SubmissionService:
                 ),
                 ref_check=self._ref_check(client_ref, draft.contact.phone),
                 created_at=now.timestamp(),
+            )
+            # Statistics only: the kind and language, never who or what.
+            queue_event(
+                "submission_queued",
+                {"kind": draft.kind, "language": body["language"]},
+                now.timestamp(),
             )
         log.info("submission %s (%s) stored in the outbox", client_ref, draft.kind)
         policy = self._policy()

@@ -16,6 +16,7 @@ from kiosk.submissions.rules import SubmissionPolicy
 from kiosk.submissions.service import SubmissionService
 from offline_cache.api_client import CentralClient
 from offline_cache.db import database_proxy, open_database
+from offline_cache.events import pending_batch
 from offline_cache.outbox import Outbox, outbox_counts
 from offline_cache.retry import Backoff
 from offline_cache.schema import ensure_schema
@@ -149,6 +150,10 @@ def test_personal_data_is_gone_from_database_logs_and_events_after_delivery(
         service.confirm(complaint)
         logging.getLogger("test").info("citizen %s %s", PHONE, ID_NUMBER)  # masked by the filter
         drain(service)
+        uploader = CentralClient(server.url, server.token, server.kiosk_id)
+        batch = pending_batch()
+        assert [e["type"] for e in batch] == ["submission_queued", "submission_queued"]
+        assert uploader.post_events(batch) == 2
     finally:
         if handler is not None:
             handler.flush()
@@ -162,6 +167,7 @@ def test_personal_data_is_gone_from_database_logs_and_events_after_delivery(
         for secret in (PHONE, ID_NUMBER, "张小三"):
             assert secret.encode() not in raw, (path.name, secret)
     events = str(server.events())
+    assert "submission_queued" in events
     assert PHONE not in events and ID_NUMBER not in events
     # The platform itself legitimately holds the submissions, personal data included.
     stored = server.submissions()

@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from peewee import SqliteDatabase
 
 from kiosk.submissions.service import (
@@ -159,3 +161,28 @@ def test_consent_in_both_languages(offline_service: SubmissionService) -> None:
     assert zh.version == en.version == offline_service.consent_version
     assert len(zh.sections) == len(en.sections) == 5
     assert "参考" in zh.sections[0][1] and "reference" in en.sections[0][1]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    subject=st.text(max_size=80),
+    content=st.text(max_size=300),
+    name=st.text(max_size=70),
+    phone=st.text(max_size=15),
+    public=st.booleans(),
+    language=st.text(max_size=5),
+)
+def test_validate_never_raises_on_whatever_the_screen_produced(
+    offline_service: SubmissionService,
+    subject: str,
+    content: str,
+    name: str,
+    phone: str,
+    public: bool,
+    language: str,
+) -> None:
+    draft = ConsultationDraft("labour", subject, content, public, False, Contact(name, phone))
+    problems = offline_service.validate(draft, language)
+    assert all(p.field and p.code for p in problems)
