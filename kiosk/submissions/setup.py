@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from peewee import SqliteDatabase
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.secret_store import OUTBOX_KEY, SecretStore
 from kiosk.settings import Settings
@@ -84,7 +85,15 @@ def install_submissions(services: Any) -> None:
             database = open_database(settings.database_path)
             ensure_schema(database)
         service = create_submission_service(settings, database)
-        service.start_delivery(int(settings["submissions.delivery_interval_s"] * 1000))
+        if settings.has_central:
+            service.start_delivery(int(settings["submissions.delivery_interval_s"] * 1000))
+            application = QCoreApplication.instance()
+            if application is not None:
+                # The delivery thread must end before Qt destroys its QThread object.
+                read_timeout_ms = int(settings["central.read_timeout_s"] * 1000)
+                application.aboutToQuit.connect(
+                    lambda: service.stop_delivery(read_timeout_ms + 5000)
+                )
         services.submissions = service
 
     services.after_ready(start)

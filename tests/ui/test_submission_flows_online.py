@@ -118,7 +118,7 @@ def test_ask_get_the_answer_read_it_aloud_and_rate_it(
     tap(qtbot, window, "submission_receipt.done")
     tap(qtbot, window, "home.submissions")
     type_into(window, "submissions.ref", ref)
-    type_into(window, "submissions.phone_last4", PHONE[-4:])
+    type_into(window, "submissions.phone_last_four", PHONE[-4:])
     tap(qtbot, window, "submissions.search")
     qtbot.waitUntil(lambda: window.findChild(QWidget, "submissions.item0.answer") is not None)
     assert "仲裁" in find(window, "submissions.item0.answer").text()
@@ -129,7 +129,7 @@ def test_ask_get_the_answer_read_it_aloud_and_rate_it(
     tap(qtbot, window, "submissions.item0.evaluate")
     assert window.manager.current_id == "evaluation"
     for aspect in ("resolution", "timeliness", "attitude"):
-        tap(qtbot, window, f"evaluation.{aspect}.5")
+        tap(qtbot, window, f"evaluation.{aspect}.five")
     type_into(window, "evaluation.contact_name", "张小三")
     type_into(window, "evaluation.contact_phone", PHONE)
     tap(qtbot, window, "evaluation.submit")

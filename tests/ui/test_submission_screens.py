@@ -285,10 +285,10 @@ def test_my_submissions_offline_shows_what_the_kiosk_holds(
     tap(qtbot, window, "home.submissions")
     assert not find(window, "submissions.by_card").isVisible()
     type_into(window, "submissions.ref", "HALL01-20261122-0001")
-    type_into(window, "submissions.phone_last4", "56")
+    type_into(window, "submissions.phone_last_four", "56")
     tap(qtbot, window, "submissions.search")
-    assert "4 位" in message(window, "submissions.phone_last4")
-    type_into(window, "submissions.phone_last4", "5678")
+    assert "4 位" in message(window, "submissions.phone_last_four")
+    type_into(window, "submissions.phone_last_four", "5678")
     tap(qtbot, window, "submissions.search")
     qtbot.waitUntil(lambda: window.findChild(QWidget, "submissions.local0.status") is not None)
     assert "等待发送" in find(window, "submissions.local0.status").text()
@@ -300,7 +300,7 @@ def test_evaluation_needs_three_scores(qtbot: QtBot, window: MainWindow) -> None
     tap(qtbot, window, "evaluation.submit")
     for aspect in ("resolution", "timeliness", "attitude"):
         assert message(window, f"evaluation.{aspect}")
-    for aspect, score in (("resolution", 5), ("timeliness", 4), ("attitude", 3)):
+    for aspect, score in (("resolution", "five"), ("timeliness", "four"), ("attitude", "three")):
         tap(qtbot, window, f"evaluation.{aspect}.{score}")
     type_into(window, "evaluation.contact_name", "张小三")
     type_into(window, "evaluation.contact_phone", PHONE)

@@ -20,7 +20,14 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
-from ui.widgets.form_fields import ChoiceRow, ContactBlock, FieldBlock, TextArea, error_label
+from ui.widgets.form_fields import (
+    ChoiceRow,
+    ContactBlock,
+    FieldBlock,
+    TextArea,
+    error_label,
+    make_scroll_bar_touchable,
+)
 from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
 
@@ -69,6 +76,7 @@ class ComplaintFormScreen(Screen):
         layout.addStretch(1)
         self.scroll = KineticScrollArea(form)
         self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.form_message = error_label(f"{P}.form_message")
         outer.addWidget(self.form_message)

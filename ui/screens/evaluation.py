@@ -15,7 +15,14 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
-from ui.widgets.form_fields import ChoiceRow, ContactBlock, FieldBlock, TextArea, error_label
+from ui.widgets.form_fields import (
+    ChoiceRow,
+    ContactBlock,
+    FieldBlock,
+    TextArea,
+    error_label,
+    make_scroll_bar_touchable,
+)
 from ui.widgets.kinetic import KineticScrollArea
 
 if TYPE_CHECKING:
@@ -23,7 +30,8 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 P = "evaluation"
-SCORES = ("1", "2", "3", "4", "5")
+# Button keys are words: automation ids hold no digits.
+SCORES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 ASPECTS = ("resolution", "timeliness", "attitude")
 
 
@@ -58,6 +66,7 @@ class EvaluationScreen(Screen):
         layout.addStretch(1)
         self.scroll = KineticScrollArea(form)
         self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.form_message = error_label(f"{P}.form_message")
         outer.addWidget(self.form_message)
@@ -101,12 +110,12 @@ class EvaluationScreen(Screen):
         }
         for aspect, row in self.rows.items():
             self.blocks[aspect].set_label(labels[aspect])
-            row.set_texts({score: "★" * int(score) for score in SCORES})
-            for score, button in row.buttons.items():
+            row.set_texts({key: "★" * points for key, points in SCORES.items()})
+            for key, button in row.buttons.items():
                 button.set_accessible_name(
                     translate("Submissions", "%1：%2 分")
                     .replace("%1", labels[aspect])
-                    .replace("%2", score)
+                    .replace("%2", str(SCORES[key]))
                 )
         self.comment.set_label(translate("Submissions", "意见或建议（可不填，最多 500 字）"))
         self.submit_button.setText(translate("Submissions", "下一步：核对"))
@@ -115,7 +124,7 @@ class EvaluationScreen(Screen):
     def draft(self) -> EvaluationDraft:
         def score(aspect: str) -> int:
             value = self.rows[aspect].value
-            return int(value) if value else 0
+            return SCORES.get(value, 0) if value else 0
 
         return EvaluationDraft(
             tracking_no=self.tracking_no,

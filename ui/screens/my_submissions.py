@@ -19,7 +19,7 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
-from ui.widgets.form_fields import FieldBlock
+from ui.widgets.form_fields import FieldBlock, make_scroll_bar_touchable
 from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
 
@@ -57,11 +57,11 @@ class MySubmissionsScreen(Screen):
         search.setSpacing(SPACING_PX * 3)
         self.ref_edit = BigLineEdit(f"{P}.ref")
         self.ref_edit.setMaxLength(64)
-        self.last4_edit = BigLineEdit(f"{P}.phone_last4")
+        self.last4_edit = BigLineEdit(f"{P}.phone_last_four")
         self.last4_edit.setMaxLength(4)
         self.last4_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.ref_block = FieldBlock(f"{P}.ref", self.ref_edit)
-        self.last4_block = FieldBlock(f"{P}.phone_last4", self.last4_edit)
+        self.last4_block = FieldBlock(f"{P}.phone_last_four", self.last4_edit)
         search.addWidget(self.ref_block, 2)
         search.addWidget(self.last4_block, 1)
         buttons = QVBoxLayout()
@@ -82,6 +82,7 @@ class MySubmissionsScreen(Screen):
         self.results_layout.setSpacing(SPACING_PX * 3)
         self.scroll = KineticScrollArea(self.results)
         self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.retranslate()
 

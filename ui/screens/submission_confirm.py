@@ -19,7 +19,7 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
-from ui.widgets.form_fields import error_label
+from ui.widgets.form_fields import error_label, make_scroll_bar_touchable
 from ui.widgets.kinetic import KineticScrollArea
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class SubmissionConfirmScreen(Screen):
         self.summary_layout.addStretch(1)
         self.scroll = KineticScrollArea(body)
         self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.problem = error_label(f"{P}.problem")
         outer.addWidget(self.problem)

@@ -17,6 +17,7 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
+from ui.widgets.form_fields import make_scroll_bar_touchable
 from ui.widgets.kinetic import KineticScrollArea
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class ConsentScreen(Screen):
         self.sections: list[tuple[Any, Any]] = []
         self.scroll = KineticScrollArea(body)
         self.scroll.setObjectName(f"{prefix}.text")
+        make_scroll_bar_touchable(self.scroll, f"{prefix}.text")
         layout.addWidget(self.scroll, 1)
         self.declined = make_label(role="subheading", object_name=f"{prefix}.declined")
         self.declined.setWordWrap(True)

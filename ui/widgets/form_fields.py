@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -111,6 +112,9 @@ class TextArea(QPlainTextEdit):
         self.maximum = maximum
         self.setMinimumHeight(MIN_TARGET_PX * 4)
         self.setTabChangesFocus(True)
+        # A finger drags the text (kinetic scrolling); a thin scroll bar is no touch target.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         enable_kinetic_scrolling(self)
 
 
@@ -188,3 +192,15 @@ def error_label(object_name: str) -> QLabel:
     label.setProperty("error", True)
     label.hide()
     return label
+
+
+def make_scroll_bar_touchable(area: QAbstractScrollArea, object_name: str) -> None:
+    """A visible scroll bar a finger can use too: 64 px wide, named for automation and readers.
+
+    The content also scrolls kinetically; the bar shows that there is more below.
+    """
+    bar = area.verticalScrollBar()
+    bar.setObjectName(object_name + ".scrollbar")
+    bar.setAccessibleName(translate("Submissions", "上下滚动"))
+    bar.setFixedWidth(MIN_TARGET_PX)
+    bar.setMinimumHeight(MIN_TARGET_PX)

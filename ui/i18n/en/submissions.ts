@@ -3,6 +3,10 @@
     <context>
         <name>Submissions</name>
         <message>
+            <source>上下滚动</source>
+            <translation>Scroll up and down</translation>
+        </message>
+        <message>
             <source>联系人姓名</source>
             <translation>Contact name</translation>
         </message>
