@@ -86,7 +86,12 @@ def install_submissions(services: Any) -> None:
             ensure_schema(database)
         service = create_submission_service(settings, database)
         if settings.has_central:
-            service.start_delivery(int(settings["submissions.delivery_interval_s"] * 1000))
+            delivery = service.start_delivery(
+                int(settings["submissions.delivery_interval_s"] * 1000)
+            )
+            delivery.delivery_finished.connect(
+                lambda report: _note_reachability(services.connectivity, report)
+            )
             application = QCoreApplication.instance()
             if application is not None:
                 # The delivery thread must end before Qt destroys its QThread object.
@@ -97,3 +102,18 @@ def install_submissions(services: Any) -> None:
         services.submissions = service
 
     services.after_ready(start)
+
+
+def reachability(report: object) -> bool | None:
+    """What a delivery round says about the platform: reached, unreachable, or nothing."""
+    if getattr(report, "delivered", None) or getattr(report, "failed", None):
+        return True
+    if getattr(report, "stopped_early", None) == "unreachable":
+        return False
+    return None
+
+
+def _note_reachability(connectivity: Any, report: object) -> None:
+    reached = reachability(report)
+    if reached is not None and connectivity is not None:
+        connectivity.set_online(reached)

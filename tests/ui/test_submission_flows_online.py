@@ -170,3 +170,41 @@ def test_complaint_about_a_respondent_from_the_lookup(
         "inst-7",
         "某某律师事务所",
     )
+
+
+def test_the_kiosk_builds_the_service_and_delivers_in_the_background(
+    qtbot: QtBot, server: DevServer, tmp_path: Path
+) -> None:
+    from kiosk.app import build_services
+    from kiosk.submissions.drafts import ConsultationDraft, Contact
+
+    settings = load_settings(
+        environ={
+            "LEGAL_KIOSK_STORAGE__DATA_DIR": str(tmp_path / "built"),
+            "LEGAL_KIOSK_CENTRAL__URL": server.url,
+            "LEGAL_KIOSK_CENTRAL__TOKEN": server.token,
+            "LEGAL_KIOSK_SUBMISSIONS__DELIVERY_INTERVAL_S": "0.5",
+        }
+    )
+    database_proxy.initialize(None)
+    built = build_services(settings)
+    assert built.submissions is None  # nothing slow before Home is shown
+    built.run_ready_callbacks()
+    service = built.submissions
+    assert service is not None
+    try:
+        receipt = service.confirm(
+            ConsultationDraft(
+                "other",
+                "邻居噪音扰民",
+                "楼上邻居每天深夜装修，多次沟通无果，怎么办？",
+                contact=Contact("王五", PHONE),
+            )
+        )
+        assert receipt.client_ref.startswith("HALL01-")
+        qtbot.waitUntil(lambda: len(server.submissions()) == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: built.connectivity.online, timeout=10_000)
+    finally:
+        assert service.stop_delivery()
+        database_proxy.obj.close()
+        database_proxy.initialize(None)

@@ -190,6 +190,11 @@ def test_consultation_from_form_to_receipt(qtbot: QtBot, window: MainWindow) -> 
     assert Submission.select().count() == 1
     spoken = window.manager.current_screen.spoken_text()
     assert "H A L L 0 1 2 0 2 6 1 1 2 2 0 0 0 1" in spoken
+    window.manager.back()  # Back from the receipt: the same draft cannot go out twice
+    assert window.manager.current_id == "submission_confirm"
+    assert not find(window, "submission_confirm.confirm").isEnabled()
+    assert "已经提交" in find(window, "submission_confirm.problem").text()
+    assert Submission.select().count() == 1
 
 
 def test_the_same_consultation_again_is_refused_with_the_earlier_number(
@@ -363,3 +368,31 @@ def test_the_forms_speak_english_after_switching(
     assert find(window, "consultation_form.category.labour").text() == "Labour"
     services.session.set_language("zh_CN")
     qtbot.waitUntil(lambda: find(window, "consultation_form.next").text() == "下一步：核对")
+
+
+class _RecordingSpeech:
+    """Stands in for the speaker (no sound card here)."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str, language: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_the_receipt_is_read_aloud_when_read_aloud_is_on(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    speech = _RecordingSpeech()
+    services.speech = speech
+    services.session.set_read_aloud(True)
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    tap(qtbot, window, "submission_confirm.confirm")
+    qtbot.waitUntil(lambda: any("H A L L 0 1" in said for said in speech.said))
+    spoken = next(said for said in speech.said if "H A L L 0 1" in said)
+    assert "自动发送" in spoken and PHONE not in spoken

@@ -35,6 +35,9 @@ class SubmissionConfirmScreen(Screen):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.draft: Any = None
+        # Drafts already submitted in this session: Back from the receipt must not offer
+        # to submit the same draft again.
+        self._submitted: list[Any] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 24, 64, 24)
         outer.setSpacing(SPACING_PX * 3)
@@ -71,12 +74,17 @@ class SubmissionConfirmScreen(Screen):
 
     def enter(self, **params: Any) -> None:
         self.draft = params.get("draft")
-        self.problem.hide()
-        self.confirm_button.setEnabled(self.draft is not None)
+        already = any(self.draft is done for done in self._submitted)
+        self.problem.setText(
+            "⚠ " + translate("Submissions", "这份内容已经提交，不能重复提交") if already else ""
+        )
+        self.problem.setVisible(already)
+        self.confirm_button.setEnabled(self.draft is not None and not already)
         self.retranslate()
 
     def wipe(self) -> None:
         self.draft = None
+        self._submitted.clear()
         self.summary.clear()
 
     def retranslate(self) -> None:
@@ -156,7 +164,7 @@ class SubmissionConfirmScreen(Screen):
             self.problem.show()
             self.confirm_button.setEnabled(True)
             return
-        self.draft = None
+        self._submitted.append(self.draft)
         self.navigate("submission_receipt", receipt=receipt)
 
 

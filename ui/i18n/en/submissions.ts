@@ -7,6 +7,10 @@
             <translation>Scroll up and down</translation>
         </message>
         <message>
+            <source>这份内容已经提交，不能重复提交</source>
+            <translation>This has already been submitted; it cannot be submitted again</translation>
+        </message>
+        <message>
             <source>联系人姓名</source>
             <translation>Contact name</translation>
         </message>

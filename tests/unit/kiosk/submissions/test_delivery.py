@@ -45,3 +45,14 @@ def test_a_failing_round_is_reported_and_the_worker_goes_on(qtbot: QtBot) -> Non
     with qtbot.waitSignal(delivery.delivery_finished, timeout=5000):
         delivery.wake()
     assert delivery.stop()
+
+
+def test_what_a_round_says_about_the_platform() -> None:
+    from kiosk.submissions.setup import reachability
+    from offline_cache.outbox import DeliveryReport
+
+    assert reachability(DeliveryReport(delivered=["HALL01-1"])) is True
+    assert reachability(DeliveryReport(failed=["HALL01-1"])) is True  # it answered, with a refusal
+    assert reachability(DeliveryReport(stopped_early="unreachable")) is False
+    assert reachability(DeliveryReport()) is None  # nothing was due: nothing learnt
+    assert reachability(DeliveryReport(stopped_early="auth")) is None
