@@ -97,6 +97,8 @@ class MySubmissionsScreen(Screen):
 
     def leave(self) -> None:
         self._call = None  # a late answer is dropped (see _on_lookup_finished)
+        self.search_button.setEnabled(True)
+        self.card_button.setEnabled(True)
 
     def wipe(self) -> None:
         super().wipe()
@@ -123,7 +125,9 @@ class MySubmissionsScreen(Screen):
             self._set_notice(translate("Submissions", "本机暂不能查询，请到大厅窗口办理"))
             return
         self._set_notice(translate("Submissions", "正在查询，请稍候……"))
+        # One lookup at a time: the client behind it is not shared between threads.
         self.search_button.setEnabled(False)
+        self.card_button.setEnabled(False)
         call = BackgroundCall(lambda: work(submissions), self)
         call.finished.connect(lambda result, c=call: self._on_lookup_finished(c, result))
         call.failed.connect(lambda _name, c=call: self._on_lookup_failed(c))
@@ -151,6 +155,7 @@ class MySubmissionsScreen(Screen):
             return
         self._call = None
         self.search_button.setEnabled(True)
+        self.card_button.setEnabled(True)
         if isinstance(result, LookupResult):
             self.result = result
             self._show(result)
@@ -160,6 +165,7 @@ class MySubmissionsScreen(Screen):
             return
         self._call = None
         self.search_button.setEnabled(True)
+        self.card_button.setEnabled(True)
         self._set_notice(translate("Submissions", "查询没有成功，请稍后再试或到窗口咨询"))
 
     # --- results -------------------------------------------------------------------------
