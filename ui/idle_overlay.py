@@ -28,7 +28,7 @@ class IdleOverlay(QWidget):
         inner.setContentsMargins(64, 56, 64, 56)
         inner.setSpacing(32)
         self.question = make_label(role="heading", object_name="idle.question")
-        self.remaining = make_label(object_name="idle.remaining")
+        self.remaining = make_label(role="lead", object_name="idle.remaining")
         for label in (self.question, self.remaining):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)

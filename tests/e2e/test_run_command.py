@@ -57,3 +57,19 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> No
             assert f"{language}-{screen}.png" in names
     image = QImage(str(out / "en-home.png"))
     assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_without_any_display_it_says_so_instead_of_aborting() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = ""
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--quit-when-ready"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "no display found" in result.stderr
+    assert "xvfb-run" in result.stderr

@@ -28,6 +28,9 @@ def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
     # A small dead zone so that a slightly moving tap still counts as a tap.
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
     scroller.setScrollerProperties(properties)
+    # The scroll bars only show where the citizen is; the finger moves the content.
+    for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+        bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     if isinstance(view, QAbstractItemView):
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
