@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 BATCH_SIZE = 50
+CLIENT_REF_MAX = 40  # the contract's maxLength
 MAX_BATCHES_PER_ROUND = 10
 
 
@@ -252,7 +253,7 @@ class SubmissionService:
                 raise SubmissionRejected(problems)
             now = self._clock()
             day = now.strftime("%Y%m%d")
-            client_ref = f"{self._kiosk_id}-{day}-{submission_log.next_counter(day):04d}"
+            client_ref = make_client_ref(self._kiosk_id, day, submission_log.next_counter(day))
             body = self._body(draft, "", client_ref, now, language)
             record = self._outbox.enqueue(
                 draft.kind, client_ref, body["citizen"], body["payload"], body["language"]
@@ -370,6 +371,12 @@ class SubmissionService:
             state,
             tracking_no,
         )
+
+
+def make_client_ref(kiosk_id: str, day: str, number: int) -> str:
+    """``HALL01-20261122-0007``; a long kiosk id is shortened so the whole fits 40 characters."""
+    suffix = f"-{day}-{number:04d}"
+    return kiosk_id[: CLIENT_REF_MAX - len(suffix)] + suffix
 
 
 def _encode(body: dict[str, Any]) -> bytes:

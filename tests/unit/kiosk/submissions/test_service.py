@@ -186,3 +186,12 @@ def test_validate_never_raises_on_whatever_the_screen_produced(
     draft = ConsultationDraft("labour", subject, content, public, False, Contact(name, phone))
     problems = offline_service.validate(draft, language)
     assert all(p.field and p.code for p in problems)
+
+
+def test_client_refs_always_fit_the_contract() -> None:
+    from kiosk.submissions.service import make_client_ref
+
+    assert make_client_ref("HALL01", "20261122", 7) == "HALL01-20261122-0007"
+    assert make_client_ref("HALL01", "20261122", 12345) == "HALL01-20261122-12345"
+    long_ref = make_client_ref("K" * 40, "20261122", 7)
+    assert len(long_ref) == 40 and long_ref.endswith("-20261122-0007")
