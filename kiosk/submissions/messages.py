@@ -32,6 +32,9 @@ def _templates() -> dict[str, str]:
         "personal_numbers_in_public": translate(
             "submissions", "公开内容中有 {count} 个电话号码或身份证号码。请删除，或改为不公开"
         ),
+        "personal_numbers_in_subject": translate(
+            "submissions", "标题中请不要写电话号码或证件号码，需要时请写在问题内容里并选择不公开"
+        ),
         "invalid_name": translate("submissions", "请填写真实姓名"),
         "invalid_phone": translate("submissions", "请填写 11 位手机号码"),
         "in_litigation": translate(

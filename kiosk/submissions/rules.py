@@ -290,9 +290,17 @@ def consultation_problems(draft: object, policy: SubmissionPolicy) -> list[Probl
     if _text(draft.category) not in codes:
         problems.append(Problem("category", "required"))
     public = draft.is_public is True
-    problems += free_text_problems(
+    subject_problems = free_text_problems(
         "subject", draft.subject, SUBJECT_MIN, SUBJECT_MAX, policy, public
     )
+    if not subject_problems:
+        # The subject is the line lists show (and the kiosk keeps after delivery): never
+        # a phone or ID number in it, public or not.
+        subject_problems = [
+            Problem("subject", "personal_numbers_in_subject", p.params, p.spans)
+            for p in personal_number_problems("subject", draft.subject, True)
+        ]
+    problems += subject_problems
     problems += free_text_problems(
         "content", draft.content, CONTENT_MIN, CONTENT_MAX, policy, public
     )

@@ -187,10 +187,16 @@ class ConsultationFormScreen(Screen):
         form = messages.get("form", "")
         self.form_message.setText(form)
         self.form_message.setVisible(bool(form))
-        personal = [p for p in problems if p.code == "personal_numbers_in_public"]
+        personal = [
+            p
+            for p in problems
+            if p.code in ("personal_numbers_in_public", "personal_numbers_in_subject")
+        ]
         self._personal_spans = personal[0].spans if personal else ()
         self._personal_field = personal[0].field if personal else ""
         self.offer.setVisible(bool(personal))
+        # Making the question private does not help a subject: only removing does.
+        self.make_private_button.setVisible(self._personal_field != "subject")
 
     def _on_litigation_changed(self, value: object) -> None:
         litigation = value == "yes"

@@ -416,6 +416,10 @@
             <translation>The public text contains {count} phone or ID number(s). Please remove them, or make the question private</translation>
         </message>
         <message>
+            <source>标题中请不要写电话号码或证件号码，需要时请写在问题内容里并选择不公开</source>
+            <translation>Please keep phone and ID numbers out of the subject; if needed, put them in the question and make it private</translation>
+        </message>
+        <message>
             <source>请填写真实姓名</source>
             <translation>Please enter your real name</translation>
         </message>

@@ -234,3 +234,10 @@ def test_text_rules_never_raise_and_spans_are_inside_the_text(
             assert 0 <= start < end <= len(text)
         kept, removed = rules.remove_spans(text, problem.spans)
         assert len(kept) + sum(map(len, removed)) == len(text)
+
+
+def test_no_personal_numbers_in_a_subject_even_a_private_one() -> None:
+    draft = consultation(subject="李四13900001111欠钱不还", is_public=False)
+    [problem] = rules.consultation_problems(draft, POLICY)
+    assert (problem.field, problem.code) == ("subject", "personal_numbers_in_subject")
+    assert [draft.subject[s:e] for s, e, _ in problem.spans] == ["13900001111"]
