@@ -396,3 +396,17 @@ def test_the_receipt_is_read_aloud_when_read_aloud_is_on(
     qtbot.waitUntil(lambda: any("H A L L 0 1" in said for said in speech.said))
     spoken = next(said for said in speech.said if "H A L L 0 1" in said)
     assert "自动发送" in spoken and PHONE not in spoken
+
+
+def test_numbers_in_the_subject_can_only_be_taken_out(qtbot: QtBot, window: MainWindow) -> None:
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    type_into(window, "consultation_form.subject", "李四13900001111欠钱")
+    tap(qtbot, window, "consultation_form.next")
+    assert "标题" in message(window, "consultation_form.subject")
+    assert not find(window, "consultation_form.make_private").isVisible()
+    tap(qtbot, window, "consultation_form.remove_numbers")
+    assert find(window, "consultation_form.subject").text() == "李四欠钱"
+    type_into(window, "consultation_form.subject", "李四借钱不还怎么办")
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "submission_confirm"
