@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.session import CitizenSession
@@ -76,6 +77,9 @@ class IdleOverlay(QWidget):
         """Cover the screen with the question and ``seconds`` left."""
         self._show_seconds(seconds)
         self.setGeometry(self.parentWidget().rect())
+        # The on-screen keyboard is a window of its own above ours: put it away
+        # so that it cannot hide the continue button.
+        QGuiApplication.inputMethod().hide()
         self.show()
         self.raise_()
         self.continue_button.setFocus()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 
 os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -51,25 +52,41 @@ def main() -> int:
     result: dict[str, object] = {}
     field = screen.field
 
+    def when(condition: Callable[[], bool], then: Callable[[], None], waited_ms: int = 0) -> None:
+        """Run ``then`` once ``condition`` holds, polling; after 20 s run it anyway
+        (the test then sees what state things were in)."""
+        if condition() or waited_ms >= 20_000:
+            then()
+        else:
+            QTimer.singleShot(20, lambda: when(condition, then, waited_ms + 20))
+
+    def field_bottom() -> int:
+        return field.mapToGlobal(field.rect().bottomLeft()).y()
+
     def focus() -> None:
         kiosk.window.activateWindow()
         field.setFocus()
         QGuiApplication.inputMethod().show()
-
-    def wait_keyboard() -> None:
-        if not (QGuiApplication.inputMethod().isVisible() and keyboard.configured):
-            QTimer.singleShot(100, wait_keyboard)
-            return
-        QTimer.singleShot(300, type_pinyin)
+        when(
+            lambda: (
+                QGuiApplication.inputMethod().isVisible()
+                and keyboard.configured
+                and keyboard.current_locale() == "zh_CN"
+            ),
+            type_pinyin,
+        )
 
     def type_pinyin() -> None:
         result["locales"] = keyboard.active_locales()
+        services.session.set_language("en")
+        result["locale_in_english"] = keyboard.current_locale()
+        services.session.set_language("zh_CN")
         result["locale"] = keyboard.current_locale()
         for letter in "falv":
             keyboard.key_click(ord(letter.upper()), letter)
         result["preedit"] = keyboard.preedit_text()
         keyboard.key_click(int(Qt.Key.Key_Space), " ")
-        QTimer.singleShot(300, compose_a_name)
+        when(lambda: bool(field.text()), compose_a_name)
 
     def compose_a_name() -> None:
         # A rare name picked character by character is what the pinyin engine
@@ -85,20 +102,24 @@ def main() -> int:
             keyboard.key_click(ord(letter.upper()), letter)
         result["offered_again"] = keyboard.candidates(10)
         keyboard.select_candidate(0)
-        QTimer.singleShot(300, report)
+        when(lambda: field_bottom() < keyboard.keyboard_rect().top(), report)
 
     def report() -> None:
-        app.processEvents()
         rect = keyboard.keyboard_rect()
-        bottom = field.mapToGlobal(field.rect().bottomLeft()).y()
         result.update(
             text=field.text(),
-            field_bottom=bottom,
+            field_bottom=field_bottom(),
             keyboard_top=rect.top(),
             keyboard_height=rect.height(),
         )
+        result["keyboard_visible_before_countdown"] = QGuiApplication.inputMethod().isVisible()
+        kiosk.window.idle_overlay.show_countdown(20)
+        when(lambda: not QGuiApplication.inputMethod().isVisible(), during_countdown)
+
+    def during_countdown() -> None:
+        result["keyboard_visible_during_countdown"] = QGuiApplication.inputMethod().isVisible()
         services.session.finish()
-        QTimer.singleShot(300, after_wipe)
+        when(lambda: kiosk.window.manager.current_id == "attract", after_wipe)
 
     def after_wipe() -> None:
         result["text_after_wipe"] = field.text()
@@ -107,9 +128,8 @@ def main() -> int:
         kiosk.window.allow_close()
         app.exit(0)
 
-    QTimer.singleShot(200, focus)
-    QTimer.singleShot(300, wait_keyboard)
-    QTimer.singleShot(60_000, lambda: app.exit(3))
+    QTimer.singleShot(0, focus)
+    QTimer.singleShot(90_000, lambda: app.exit(3))
     code = int(app.exec())
     kiosk.shutdown()
     return code

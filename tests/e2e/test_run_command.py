@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +41,9 @@ def test_a_bad_environment_value_names_the_key(tmp_path: Path) -> None:
     assert "session.idle_timeout_s" in result.stderr
 
 
-def test_quit_when_ready_exits_zero_once_home_is_shown() -> None:
-    result = _run("run", "--quit-when-ready")
+@pytest.mark.parametrize("mode", [[], ["--windowed"]], ids=["full-screen", "windowed"])
+def test_quit_when_ready_exits_zero_once_home_is_shown(mode: list[str]) -> None:
+    result = _run("run", *mode, "--quit-when-ready")
     assert result.returncode == 0, result.stderr
     assert "ready: home shown" in result.stdout
     assert "Traceback" not in result.stderr
