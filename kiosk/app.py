@@ -64,4 +64,8 @@ class Services:
 def build_services(settings: Settings) -> Services:
     """The services of a running kiosk. Features add their service here."""
     session = CitizenSession.from_settings(settings)
-    return Services(settings=settings, session=session, connectivity=Connectivity(False))
+    services = Services(settings=settings, session=session, connectivity=Connectivity(False))
+    from kiosk.submissions.setup import install_submissions
+
+    install_submissions(services)
+    return services

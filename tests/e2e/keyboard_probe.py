@@ -25,7 +25,7 @@ from ui.widgets import BigLineEdit
 
 
 class BottomFieldScreen(Screen):
-    screen_id = "consult"
+    screen_id = "keyboard_probe"
 
     def __init__(self, services: object, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)  # type: ignore[arg-type]
@@ -42,9 +42,9 @@ def main() -> int:
     services = build_services(load_settings(environ={}))
     kiosk = Kiosk(app, services)
     registry: ScreenRegistry = kiosk.window.manager.registry
-    if not registry.has("consult"):
-        registry.add("consult", BottomFieldScreen)
-    kiosk.window.manager.navigate("consult")
+    registry.add("keyboard_probe", BottomFieldScreen)
+    registry.allow("home", "keyboard_probe")
+    kiosk.window.manager.navigate("keyboard_probe")
     screen = kiosk.window.manager.current_screen
     assert isinstance(screen, BottomFieldScreen)
     keyboard = kiosk.keyboard

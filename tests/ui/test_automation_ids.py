@@ -48,7 +48,11 @@ def _visible(window: MainWindow, widget: QWidget) -> bool:
 
 
 def _global_rect(widget: QWidget) -> QRect:
-    return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+    """The part of the widget a finger can reach: clipped by scroll areas and parents."""
+    visible = widget.visibleRegion().boundingRect()
+    if visible.isEmpty():
+        return QRect()
+    return QRect(widget.mapToGlobal(visible.topLeft()), visible.size())
 
 
 def _problems(
@@ -79,7 +83,7 @@ def _problems(
                 problems.append(f"{where}: {widget.objectName() or widget} text is {size} px")
     for a, b in combinations(targets, 2):
         ra, rb = _global_rect(a), _global_rect(b)
-        if ra.intersects(rb):
+        if ra.isEmpty() or rb.isEmpty() or ra.intersects(rb):
             continue
         gap = (
             max(

@@ -29,12 +29,12 @@ def test_a_tile_without_its_screen_opens_the_coming_soon_page(
     home = window.manager.current_screen
     assert home is not None
     with qtbot.waitSignal(window.manager.screen_changed):
-        qtbot.mouseClick(home.tiles["consult"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(home.tiles["handoff"], Qt.MouseButton.LeftButton)
     assert window.manager.current_id == "coming_soon"
     page = window.manager.current_screen
     assert page is not None
-    assert "法律咨询" in page.heading.text()
-    assert window.top_bar.title_label.text() == "法律咨询"
+    assert "手机继续办" in page.heading.text()
+    assert window.top_bar.title_label.text() == "手机继续办"
     assert window.top_bar.back.isVisible()
     assert window.top_bar.home.isVisible()
 

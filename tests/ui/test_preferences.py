@@ -47,8 +47,8 @@ def test_screens_created_later_come_up_in_the_current_language(
     window.manager.navigate("complaint")
     page = window.manager.current_screen
     assert page is not None
-    assert page.heading.text() == "“Complaints” is coming soon"
-    assert page.home_button.text() == "Back to Home"
+    assert page.heading.text() == "Service agreement and risk notice"
+    assert page.accept_button.text() == "I have read it and agree"
 
 
 def _pixel_size(widget: object) -> int:
