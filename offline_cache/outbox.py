@@ -330,8 +330,14 @@ class Outbox:
         # Overwrite freed pages so the sealed body does not linger in the file.
         self.database.execute_sql("PRAGMA secure_delete = ON")
         with self.database.atomic("IMMEDIATE"):
+            # The subject is the citizen's own words and may name people: once the
+            # platform holds it, the kiosk keeps only the non-personal receipt.
             Submission.update(
-                tracking_no=tracking_no, delivered_at=now, purged_at=now, sealed_body=None
+                tracking_no=tracking_no,
+                delivered_at=now,
+                purged_at=now,
+                sealed_body=None,
+                subject=None,
             ).where(Submission.id == submission.id).execute()
             OutboxEntry.update(
                 status=OutboxEntry.DELIVERED,
