@@ -1,0 +1,123 @@
+"""The kiosk comes back by itself after kill -9 or a hung event loop, its database intact.
+
+Runs a Qt process under deploy/supervise.py (the systemd unit's behaviour without
+systemd) and checks recovery within a generous deadline; the measured figure lives
+in docs/performance.md (bench/bench_restart.py), not in an assertion.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SUPERVISE = ROOT / "deploy" / "supervise.py"
+STANDIN = Path(__file__).resolve().parent / "standin_kiosk.py"
+DEADLINE_S = 30.0
+
+
+class Supervised:
+    def __init__(self, data_dir: Path, watchdog_sec: float):
+        self.data_dir = data_dir
+        self.events_path = data_dir / "supervisor.jsonl"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(SUPERVISE),
+                "--restart-sec",
+                "1",
+                "--watchdog-sec",
+                str(watchdog_sec),
+                "--events",
+                str(self.events_path),
+                "--",
+                sys.executable,
+                str(STANDIN),
+                str(data_dir),
+            ],
+            cwd=ROOT,
+        )
+
+    def events(self) -> list[dict[str, Any]]:
+        if not self.events_path.exists():
+            return []
+        lines = self.events_path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def wait_for(self, kind: str, count: int) -> dict[str, Any]:
+        deadline = time.monotonic() + DEADLINE_S
+        while time.monotonic() < deadline:
+            found = [e for e in self.events() if e["event"] == kind]
+            if len(found) >= count:
+                return found[count - 1]
+            assert self.process.poll() is None, "the supervisor itself died"
+            time.sleep(0.05)
+        raise AssertionError(f"no {kind} #{count} within {DEADLINE_S} s: {self.events()}")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(20)
+
+
+@pytest.fixture
+def supervised(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Supervised]:
+    runner = Supervised(tmp_path / "data", watchdog_sec=getattr(request, "param", 5.0))
+    yield runner
+    runner.stop()
+
+
+def committed_rows(data_dir: Path) -> tuple[int, str]:
+    with sqlite3.connect(data_dir / "kiosk.sqlite3", timeout=10) as connection:
+        count = connection.execute("SELECT count(*) FROM probe_outbox").fetchone()[0]
+        check = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    return count, check
+
+
+def wait_for_rows(data_dir: Path, at_least: int) -> int:
+    deadline = time.monotonic() + DEADLINE_S
+    while time.monotonic() < deadline:
+        count, _ = committed_rows(data_dir)
+        if count >= at_least:
+            return count
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {at_least} rows written")
+
+
+def test_kill_9_is_followed_by_a_restart_with_the_database_intact(supervised: Supervised) -> None:
+    first = supervised.wait_for("ready", 1)
+    before = wait_for_rows(supervised.data_dir, 20)
+    os.kill(first["pid"], signal.SIGKILL)
+    exit_event = supervised.wait_for("exit", 1)
+    assert exit_event["returncode"] == -signal.SIGKILL
+    second = supervised.wait_for("ready", 2)
+    assert second["pid"] != first["pid"]
+    count, check = committed_rows(supervised.data_dir)
+    assert check == "ok"
+    assert count >= before  # nothing committed before the kill was lost
+    assert wait_for_rows(supervised.data_dir, count + 5) > count  # and it goes on writing
+
+
+@pytest.mark.parametrize("supervised", [2.0], indirect=True)
+def test_a_hung_event_loop_is_killed_by_the_watchdog_and_restarted(
+    supervised: Supervised,
+) -> None:
+    first = supervised.wait_for("ready", 1)
+    wait_for_rows(supervised.data_dir, 5)
+    (supervised.data_dir / "hang").touch()
+    timeout = supervised.wait_for("watchdog_timeout", 1)
+    assert timeout["pid"] == first["pid"]
+    (supervised.data_dir / "hang").unlink()
+    second = supervised.wait_for("ready", 2)
+    assert second["pid"] != first["pid"]
+    assert committed_rows(supervised.data_dir)[1] == "ok"
