@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from offline_cache.urls import is_loopback_host
+
 ENV_CONFIG_FILE = "LEGAL_KIOSK_CONFIG"
 ENV_PREFIX = "LEGAL_KIOSK_"
 
@@ -413,17 +415,6 @@ def _check_central_url(url: str, allow_insecure: bool) -> list[str]:
             "or set central.allow_insecure_http = true"
         ]
     return []
-
-
-def is_loopback_host(host: str) -> bool:
-    import ipaddress
-
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
