@@ -1,0 +1,67 @@
+"""The services the screens use, built once at start-up and passed through constructors.
+
+Screens receive one :class:`Services` and reach nothing else: no globals, no
+database, no device. The optional slots are filled by the features that provide
+them; a screen whose service is ``None`` shows that the service is not
+available instead of failing.
+
+Keep :func:`build_services` light: it runs before Home is shown, so anything
+slow (opening the database, importing pypinyin or requests) belongs in a
+service's own lazy start, or in a callback registered with
+:meth:`Services.after_ready`, which the shell runs once Home is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.connectivity import Connectivity
+from kiosk.session import CitizenSession
+from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything a screen may use. ``None`` slots are services not built (yet)."""
+
+    settings: Settings
+    session: CitizenSession
+    connectivity: Connectivity = field(default_factory=Connectivity)
+    content: Any = None
+    """Lookup and search of laws, practitioners, institutions, cases, Q&A, guides, announcements."""
+    sync: Any = None
+    """Pull of the central content change feed and push of the outbox."""
+    submissions: Any = None
+    """Consultations and complaints: drafts, durable outbox, receipts, answers."""
+    idcard: Any = None
+    """The ID-card reader (real or simulated)."""
+    speech: Any = None
+    """Read-aloud (text to speech)."""
+    handoff: Any = None
+    """Continue-on-phone QR codes."""
+    staff: Any = None
+    """Staff mode: PIN check, maintenance actions."""
+    _ready_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def after_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once Home is shown (for slow start-up work)."""
+        self._ready_callbacks.append(callback)
+
+    def run_ready_callbacks(self) -> None:
+        callbacks, self._ready_callbacks = self._ready_callbacks, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # one failing service must not stop the others
+                log.exception("start-up callback %r failed", callback)
+
+
+def build_services(settings: Settings) -> Services:
+    """The services of a running kiosk. Features add their service here."""
+    session = CitizenSession.from_settings(settings)
+    return Services(settings=settings, session=session, connectivity=Connectivity(False))

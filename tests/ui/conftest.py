@@ -1,0 +1,69 @@
+"""Fixtures of the shell tests: a session on a clock the test moves, and the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Services
+from kiosk.connectivity import Connectivity
+from kiosk.session import CitizenSession
+from kiosk.settings import load_settings
+from ui.application import Kiosk
+from ui.main_window import MainWindow
+
+
+class FakeClock:
+    """A monotonic clock that only moves when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def services(clock: FakeClock) -> Services:
+    settings = load_settings(environ={})
+    session = CitizenSession.from_settings(settings, clock=clock)
+    return Services(settings=settings, session=session, connectivity=Connectivity(False))
+
+
+@pytest.fixture
+def window(qtbot: object, services: Services) -> Iterator[MainWindow]:
+    """The main window alone (no application-wide filters), showing Home."""
+    main = MainWindow(services)
+    main.resize(1920, 1080)
+    main.show()
+    main.show_home()
+    yield main
+    main.allow_close()
+    main.close()
+    main.deleteLater()
+    services.session.wipe()
+
+
+@pytest.fixture
+def kiosk(qtbot: object, services: Services) -> Iterator[Kiosk]:
+    """The whole kiosk as ``legal-kiosk run`` builds it: window, lockdown, crash guard."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running = Kiosk(app, services, windowed=False)
+    services.session.stop_clock()  # the test drives the clock
+    yield running
+    running.shutdown()
+    running.window.allow_close()
+    running.window.close()
+    running.window.deleteLater()
+    services.session.wipe()

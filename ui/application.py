@@ -1,0 +1,108 @@
+"""Start the kiosk: the QApplication, guards, theme, services and the main window.
+
+``run_kiosk`` is what ``legal-kiosk run`` calls. Start-up stays light on
+purpose: nothing slow is imported before Home is on screen; services register
+slow work with ``Services.after_ready``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Services, build_services
+from kiosk.settings import Settings
+from ui.crash import CrashGuard
+from ui.lockdown import ActivityMonitor, LockdownFilter
+from ui.main_window import MainWindow
+from ui.screen_manager import HOME
+
+log = logging.getLogger(__name__)
+
+
+class Kiosk:
+    """The running kiosk: what lives as long as the QApplication."""
+
+    def __init__(self, app: QApplication, services: Services, windowed: bool = False) -> None:
+        self.app = app
+        self.services = services
+        self.crash_guard = CrashGuard(app)
+        self.crash_guard.install()
+        self.lockdown = LockdownFilter(app)
+        self.activity = ActivityMonitor(services.session.touch, app)
+        app.installEventFilter(self.lockdown)
+        app.installEventFilter(self.activity)
+        self.window = MainWindow(services)
+        self.crash_guard.crashed.connect(self.window.recover)
+        self.keyboard = None
+        if os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard":
+            from ui.keyboard import VirtualKeyboard
+
+            self.keyboard = VirtualKeyboard(self.window, services.session)
+        self.window.place_on_screen(windowed)
+        self.window.show_home()
+        services.session.start_clock()
+
+    def shutdown(self) -> None:
+        self.crash_guard.uninstall()
+        self.app.removeEventFilter(self.lockdown)
+        self.app.removeEventFilter(self.activity)
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("legal-kiosk")
+    app.setOrganizationName("legal-kiosk")
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def run_kiosk(
+    settings: Settings,
+    *,
+    windowed: bool = False,
+    screenshots: Path | None = None,
+    quit_when_ready: bool = False,
+) -> int:
+    if screenshots is not None:
+        from ui.screenshots import prepare_offscreen
+
+        prepare_offscreen()
+    elif "QT_IM_MODULE" not in os.environ:
+        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    app = create_application()
+    services = build_services(settings)
+    if screenshots is not None:
+        from ui.screenshots import render_tour
+
+        written = render_tour(app, services, screenshots)
+        print(f"{len(written)} screenshots written to {screenshots}")
+        return 0
+    kiosk = Kiosk(app, services, windowed=windowed)
+    QTimer.singleShot(0, services.run_ready_callbacks)
+    if quit_when_ready:
+        QTimer.singleShot(0, lambda: _quit_when_home(kiosk))
+    log.info("kiosk %s ready", settings["kiosk.id"])
+    try:
+        return int(app.exec())
+    finally:
+        kiosk.shutdown()
+
+
+def _quit_when_home(kiosk: Kiosk) -> None:
+    """Exit 0 once Home is on screen and the event loop is turning (input is accepted)."""
+    window = kiosk.window
+    if window.isVisible() and kiosk.window.manager.current_id == HOME:
+        print("ready: home shown", flush=True)
+        window.allow_close()
+        kiosk.app.exit(0)
+    else:
+        QTimer.singleShot(10, lambda: _quit_when_home(kiosk))

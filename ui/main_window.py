@@ -1,0 +1,152 @@
+"""The one frameless window that covers the whole screen: top bar, screens, overlays."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+
+from ui.i18n import Translations
+from ui.idle_overlay import IdleOverlay
+from ui.screen_manager import ATTRACT, ScreenManager
+from ui.screen_registry import ScreenRegistry, discover_screens
+from ui.theme import apply_theme
+from ui.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from kiosk.app import Services
+
+log = logging.getLogger(__name__)
+
+WINDOWED_SIZE = (1920, 1080)
+
+
+class MainWindow(QMainWindow):
+    """Frameless and screen-sized; refuses to close until staff call :meth:`allow_close`."""
+
+    def __init__(
+        self,
+        services: Services,
+        registry: ScreenRegistry | None = None,
+        translations: Translations | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.setObjectName("main_window")
+        self.setWindowTitle("legal-kiosk")
+        self._close_allowed = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._app = app
+        self.translations = translations or Translations(app)
+        self._applied_theme: tuple[bool, bool] | None = None
+
+        shell = QWidget(self)
+        shell.setObjectName("shell")
+        self.shell_layout = QVBoxLayout(shell)
+        self.shell_layout.setContentsMargins(0, 0, 0, 0)
+        self.shell_layout.setSpacing(0)
+        self.top_bar = TopBar(services, shell)
+        self.manager = ScreenManager(services, registry or discover_screens(), shell)
+        self.shell_layout.addWidget(self.top_bar)
+        self.shell_layout.addWidget(self.manager.stack, 1)
+        self.setCentralWidget(shell)
+        self.idle_overlay = IdleOverlay(services.session, shell)
+
+        session = services.session
+        self.top_bar.back_clicked.connect(self.manager.back)
+        self.top_bar.home_clicked.connect(self.manager.home)
+        self.top_bar.finish_clicked.connect(session.finish)
+        self.manager.screen_changed.connect(self._on_manager_screen_changed)
+        self.manager.title_changed.connect(self.top_bar.set_title)
+        session.started.connect(self._on_session_started)
+        session.wiped.connect(self._on_session_wiped)
+        session.preferences_changed.connect(self._on_session_preferences_changed)
+        self._on_session_preferences_changed()
+
+    # --- window ---------------------------------------------------------------
+    def place_on_screen(self, windowed: bool = False) -> None:
+        """Fill the screen without a frame (works with no window manager at all)."""
+        if windowed:
+            self.resize(*WINDOWED_SIZE)
+            self.show()
+            return
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def allow_close(self) -> None:
+        """Staff exit: after this the window (and so the kiosk) may close."""
+        log.info("closing the kiosk allowed by staff")
+        self._close_allowed = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_allowed:
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- reactions ------------------------------------------------------------
+    def show_home(self) -> None:
+        self.manager.home()
+
+    def recover(self, _summary: str = "") -> None:
+        """After an unexpected error: the calm screen, which returns Home by itself."""
+        self.idle_overlay.hide()
+        try:
+            self.manager.show_recovery()
+        except Exception:  # the recovery itself failing must not loop
+            log.exception("recovery screen failed; going Home")
+            self.manager.home()
+
+    def _on_manager_screen_changed(self, screen_id: str) -> None:
+        self.top_bar.setVisible(self.manager.shows_top_bar())
+        self.top_bar.set_back_enabled(self.manager.can_go_back())
+        self._speak_current_screen()
+
+    def _on_session_started(self) -> None:
+        if self.manager.current_id in (None, ATTRACT):
+            self.manager.home()
+
+    def _on_session_wiped(self) -> None:
+        speech = self.services.speech
+        if speech is not None and hasattr(speech, "stop"):
+            try:
+                speech.stop()
+            except Exception:
+                log.exception("stopping speech failed")
+        self.manager.wipe_all()
+        self._app.inputMethod().hide()
+        self.manager.show_attract()
+
+    def _on_session_preferences_changed(self) -> None:
+        session = self.services.session
+        theme = (session.large_text, session.high_contrast)
+        if theme != self._applied_theme:
+            self._applied_theme = theme
+            apply_theme(self._app, *theme)
+        if session.language != self.translations.language:
+            self.translations.install(session.language)
+        if not session.read_aloud:
+            speech = self.services.speech
+            if speech is not None and hasattr(speech, "stop"):
+                speech.stop()
+        else:
+            self._speak_current_screen()
+
+    def _speak_current_screen(self) -> None:
+        session = self.services.session
+        speech = self.services.speech
+        screen = self.manager.current_screen
+        if not session.read_aloud or speech is None or screen is None:
+            return
+        try:
+            speech.say(screen.spoken_text(), session.language)
+        except Exception:
+            log.exception("read-aloud failed")

@@ -1,0 +1,138 @@
+"""Home: a large tile for every service of the hall."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from ui.screen_registry import ANY, ScreenRegistry
+from ui.screens.base import Screen
+from ui.theme import SPACING_PX
+from ui.widgets import TileButton, make_label
+
+if TYPE_CHECKING:
+    from kiosk.app import Services
+
+translate = QCoreApplication.translate
+
+
+class ServiceTile(NamedTuple):
+    tile_id: str  # automation id home.<tile_id>
+    screen_id: str  # the screen the tile opens (a coming-soon page until it exists)
+    title: str  # source text (Chinese), translated in context "ServiceTile"
+    detail: str
+
+
+SERVICE_TILES: tuple[ServiceTile, ...] = (
+    ServiceTile(
+        "laws",
+        "laws",
+        QT_TRANSLATE_NOOP("ServiceTile", "法律法规"),
+        QT_TRANSLATE_NOOP("ServiceTile", "按名称或关键词查法律条文"),
+    ),
+    ServiceTile(
+        "practitioners",
+        "practitioners",
+        QT_TRANSLATE_NOOP("ServiceTile", "律师与机构"),
+        QT_TRANSLATE_NOOP("ServiceTile", "律师、律所、公证、法律援助机构及其奖惩"),
+    ),
+    ServiceTile(
+        "cases",
+        "cases",
+        QT_TRANSLATE_NOOP("ServiceTile", "案例与问答"),
+        QT_TRANSLATE_NOOP("ServiceTile", "典型案例和常见法律问题"),
+    ),
+    ServiceTile(
+        "guides",
+        "guides",
+        QT_TRANSLATE_NOOP("ServiceTile", "办事指南"),
+        QT_TRANSLATE_NOOP("ServiceTile", "所需材料、办理流程和窗口"),
+    ),
+    ServiceTile(
+        "consult",
+        "consult",
+        QT_TRANSLATE_NOOP("ServiceTile", "法律咨询"),
+        QT_TRANSLATE_NOOP("ServiceTile", "留下您的问题，专业人员答复"),
+    ),
+    ServiceTile(
+        "complaint",
+        "complaint",
+        QT_TRANSLATE_NOOP("ServiceTile", "投诉建议"),
+        QT_TRANSLATE_NOOP("ServiceTile", "对法律服务的投诉和建议"),
+    ),
+    ServiceTile(
+        "submissions",
+        "submissions",
+        QT_TRANSLATE_NOOP("ServiceTile", "我的办件"),
+        QT_TRANSLATE_NOOP("ServiceTile", "查看回执、答复并评价"),
+    ),
+    ServiceTile(
+        "handoff",
+        "handoff",
+        QT_TRANSLATE_NOOP("ServiceTile", "手机继续办"),
+        QT_TRANSLATE_NOOP("ServiceTile", "扫码在微信小程序中继续办理"),
+    ),
+    ServiceTile(
+        "idcard",
+        "login",
+        QT_TRANSLATE_NOOP("ServiceTile", "身份证登录"),
+        QT_TRANSLATE_NOOP("ServiceTile", "刷身份证，免填个人信息"),
+    ),
+)
+
+
+def service_title(screen_id: str) -> str:
+    """The translated tile title of the service shown by ``screen_id`` (or the id)."""
+    for tile in SERVICE_TILES:
+        if tile.screen_id == screen_id:
+            return translate("ServiceTile", tile.title)
+    return screen_id
+
+
+class HomeScreen(Screen):
+    screen_id = "home"
+    columns = 3
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 40)
+        layout.setSpacing(24)
+        self.greeting = make_label(role="heading", object_name="home.greeting")
+        layout.addWidget(self.greeting)
+        grid = QGridLayout()
+        grid.setSpacing(SPACING_PX * 3)
+        self.tiles: dict[str, TileButton] = {}
+        for index, tile in enumerate(SERVICE_TILES):
+            button = TileButton(f"home.{tile.tile_id}")
+            button.clicked.connect(lambda _=False, target=tile.screen_id: self.navigate(target))
+            grid.addWidget(button, index // self.columns, index % self.columns)
+            self.tiles[tile.tile_id] = button
+        layout.addLayout(grid, 1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("HomeScreen", "首页")
+
+    def retranslate(self) -> None:
+        self.greeting.setText(translate("HomeScreen", "您好！请选择要办理的服务"))
+        for tile in SERVICE_TILES:
+            self.tiles[tile.tile_id].set_texts(
+                translate("ServiceTile", tile.title), translate("ServiceTile", tile.detail)
+            )
+
+    def spoken_text(self) -> str:
+        lines = [self.greeting.text()]
+        for tile in SERVICE_TILES:
+            lines.append(
+                f"{translate('ServiceTile', tile.title)}：{translate('ServiceTile', tile.detail)}"
+            )
+        return "\n".join(lines)
+
+
+def register(registry: ScreenRegistry) -> None:
+    registry.add(HomeScreen.screen_id, HomeScreen)
+    registry.allow(ANY, HomeScreen.screen_id)
+    registry.allow(HomeScreen.screen_id, *(tile.screen_id for tile in SERVICE_TILES))
