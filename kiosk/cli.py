@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # "run" is the default command: `legal-kiosk --windowed` means `legal-kiosk run --windowed`.
     names = set(commands.command_names(parser))
-    first_positional = next((a for a in argv if not a.startswith("-")), None)
+    first_positional = _first_positional(argv)
     if (
         "run" in names
         and first_positional not in names
@@ -56,6 +56,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     return int(args.handler(args) or 0)
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first argument that is not an option, skipping the value of ``--config FILE``."""
+    skip_next = False
+    for argument in argv:
+        if skip_next:
+            skip_next = False
+        elif argument == "--config":
+            skip_next = True
+        elif not argument.startswith("-"):
+            return argument
+    return None
 
 
 def _insert_default_command(argv: list[str], command: str) -> list[str]:

@@ -40,6 +40,20 @@ class EventSink(Protocol):
     def enqueue(self, event: Mapping[str, Any]) -> None: ...
 
 
+class QueuedEventSink:
+    """The local SQLite event queue (``offline_cache.events``), uploaded by the sync engine.
+
+    The database must be open (``offline_cache.db.open_database``) before the
+    first event is recorded.
+    """
+
+    def enqueue(self, event: Mapping[str, Any]) -> None:
+        from offline_cache import events
+
+        moment = datetime.fromisoformat(str(event["at"])).timestamp()
+        events.queue_event(str(event["type"]), event.get("data") or None, at=moment)
+
+
 def make_event(event_type: str, data: Mapping[str, Any], at: float) -> Event:
     return {
         "id": str(uuid.uuid4()),

@@ -26,8 +26,18 @@ STANDIN = Path(__file__).resolve().parent / "standin_kiosk.py"
 DEADLINE_S = 30.0
 
 
+def standin_command(data_dir: Path) -> list[str]:
+    return [sys.executable, str(STANDIN), str(data_dir)]
+
+
+def kiosk_command(data_dir: Path) -> list[str]:
+    config = data_dir / "kiosk.toml"
+    config.write_text(f'[storage]\ndata_dir = "{data_dir}"\n')
+    return [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--windowed"]
+
+
 class Supervised:
-    def __init__(self, data_dir: Path, watchdog_sec: float):
+    def __init__(self, data_dir: Path, watchdog_sec: float, command: list[str] | None = None):
         self.data_dir = data_dir
         self.events_path = data_dir / "supervisor.jsonl"
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -42,11 +52,10 @@ class Supervised:
                 "--events",
                 str(self.events_path),
                 "--",
-                sys.executable,
-                str(STANDIN),
-                str(data_dir),
+                *(command or standin_command(data_dir)),
             ],
             cwd=ROOT,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_IM_MODULE=""),
         )
 
     def events(self) -> list[dict[str, Any]]:
@@ -121,3 +130,18 @@ def test_a_hung_event_loop_is_killed_by_the_watchdog_and_restarted(
     second = supervised.wait_for("ready", 2)
     assert second["pid"] != first["pid"]
     assert committed_rows(supervised.data_dir)[1] == "ok"
+
+
+def test_the_real_kiosk_is_back_after_kill_9(tmp_path: Path) -> None:
+    data_dir = tmp_path / "kiosk-data"
+    data_dir.mkdir()
+    runner = Supervised(data_dir, watchdog_sec=10.0, command=kiosk_command(data_dir))
+    try:
+        first = runner.wait_for("ready", 1)
+        os.kill(first["pid"], signal.SIGKILL)
+        second = runner.wait_for("ready", 2)
+        assert second["pid"] != first["pid"]
+        exits = [e for e in runner.events() if e["event"] == "exit"]
+        assert exits[0]["returncode"] == -signal.SIGKILL
+    finally:
+        runner.stop()
