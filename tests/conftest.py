@@ -50,3 +50,23 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def laws_path() -> Path:
     """The real law texts (shared copy when present, else the bundled one)."""
     return SHARED_LAWS if SHARED_LAWS.exists() else BUNDLED_LAWS
+
+
+# --- reference central server (devserver/) -------------------------------------
+from collections.abc import Iterator  # noqa: E402
+
+from devserver.testing import DevServer  # noqa: E402
+
+
+@pytest.fixture
+def devserver() -> Iterator[DevServer]:
+    """A reference server on loopback serving the demo dataset (laws + fictional content)."""
+    with DevServer(dataset="demo") as server:
+        yield server
+
+
+@pytest.fixture
+def empty_devserver() -> Iterator[DevServer]:
+    """A reference server on loopback with no content at all."""
+    with DevServer(dataset="empty") as server:
+        yield server
