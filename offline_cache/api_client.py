@@ -165,6 +165,7 @@ class CentralClient:
         allow_insecure_http: bool = False,
         session: requests.Session | None = None,
         user_agent: str = "legal-kiosk",
+        max_page_bytes: int = CHANGES_MAX_BODY,
     ):
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -176,6 +177,7 @@ class CentralClient:
             )
         self.base_url = base_url.rstrip("/")
         self.kiosk_id = kiosk_id
+        self.max_page_bytes = max_page_bytes
         self.timeout = (connect_timeout, read_timeout)
         self.session = session or requests.Session()
         self.session.verify = True
@@ -331,7 +333,9 @@ class CentralClient:
             params["since"] = since
         if types:
             params["types"] = ",".join(t for t in types if t in CONTENT_TYPES)
-        answer = self._request("GET", "/content/changes", params=params, max_body=CHANGES_MAX_BODY)
+        answer = self._request(
+            "GET", "/content/changes", params=params, max_body=self.max_page_bytes
+        )
         return self._parse_page(answer.body)
 
     @staticmethod

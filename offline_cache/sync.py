@@ -97,11 +97,14 @@ class SyncEngine:
         store: ContentStore,
         clock: Callable[[], float] = time.time,
         page_size: int = 500,
+        max_pages: int = 100_000,
     ):
         self.client = client
         self.store = store
         self.clock = clock
         self.page_size = page_size
+        # A feed that never ends is a platform bug; stop rather than spin forever.
+        self.max_pages = max_pages
 
     @property
     def database(self) -> Any:
@@ -193,6 +196,8 @@ class SyncEngine:
                 break
             if page.next_cursor == cursor and not page.changes:
                 raise MalformedResponse("the change feed did not advance")
+            if totals["pages"] >= self.max_pages:
+                raise MalformedResponse(f"the change feed went on past {self.max_pages} pages")
             cursor = page.next_cursor
         removed = self.store.finish_full_sync(self.clock()) if in_full else 0
         return PullResult(
