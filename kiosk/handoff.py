@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.pii import find_id_numbers, find_phone_numbers
+from offline_cache.api_client import CentralError, TransientError
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,8 @@ class HandoffService(QObject):
         try:
             answer = self._minter.create_handoff(context.to_api(), self.ttl_s)
         except Exception as error:  # offline, timeout, 5xx, 4xx: all end here
-            retryable = getattr(error, "retryable", True)
+            # Network trouble and 5xx mean "offline"; a 4xx is the platform saying no.
+            retryable = isinstance(error, TransientError) or not isinstance(error, CentralError)
             log.info("hand-off token not minted (%s): %s", type(error).__name__, error)
             result = _offline_result(context, template, str(error))
             if not retryable and isinstance(result, HandoffUnavailable):
