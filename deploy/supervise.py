@@ -39,12 +39,14 @@ class Supervisor:
         watchdog_sec: float,
         start_timeout_sec: float,
         events: TextIO | None,
+        prevent_exit_status: tuple[int, ...] = (),
     ):
         self.command = command
         self.restart_sec = restart_sec
         self.watchdog_sec = watchdog_sec
         self.start_timeout_sec = start_timeout_sec
         self.events = events
+        self.prevent_exit_status = prevent_exit_status
         self.stopping = False
         self._dir = tempfile.mkdtemp(prefix="kiosk-supervise-")
         self.socket_path = str(Path(self._dir) / "notify")
@@ -92,6 +94,10 @@ class Supervisor:
             code = child.poll()
             if code is not None:
                 self.record("exit", pid=child.pid, returncode=code)
+                if code in self.prevent_exit_status:
+                    # RestartPreventExitStatus: staff chose to leave the kiosk stopped.
+                    self.record("stopped", pid=child.pid, returncode=code)
+                    self.stopping = True
                 return
             if self.stopping:
                 self._terminate(child, signal.SIGTERM)
@@ -143,6 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--watchdog-sec", type=float, default=10.0)
     parser.add_argument("--start-timeout-sec", type=float, default=60.0)
     parser.add_argument("--events", type=Path, help="append one JSON line per event here")
+    parser.add_argument(
+        "--restart-prevent-exit-status",
+        type=int,
+        action="append",
+        default=[],
+        help="an exit status after which the command is not restarted (repeatable)",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -151,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     events = args.events.open("a", encoding="utf-8") if args.events else None
     try:
         supervisor = Supervisor(
-            command, args.restart_sec, args.watchdog_sec, args.start_timeout_sec, events
+            command,
+            args.restart_sec,
+            args.watchdog_sec,
+            args.start_timeout_sec,
+            events,
+            tuple(args.restart_prevent_exit_status),
         )
         return supervisor.run()
     finally:

@@ -1,5 +1,7 @@
 """The heartbeat: about once a minute, tell the platform how this kiosk is doing.
 
+After each answered beat the queued usage and audit events are uploaded too.
+
 Each beat runs off the UI thread: it reports the app version, status
 (in service, maintenance, degraded), real outbox figures and device health, and
 when the answer's ``config_etag`` differs from the cached config the engine
@@ -33,6 +35,8 @@ class HeartbeatEngine(Protocol):
     ) -> tuple[Any, bool]: ...
 
     def cached_config(self) -> dict[str, Any] | None: ...
+
+    def upload_events(self, max_batches: int = 20) -> int: ...
 
 
 class HeartbeatService(QObject):
@@ -104,6 +108,11 @@ class HeartbeatService(QObject):
             log.info("heartbeat failed: %s", error)
             self._worker_done.emit(False, None)
             return
+        try:
+            # Usage and audit events ride along with the beat while the platform answers.
+            self._engine.upload_events()
+        except Exception as error:
+            log.info("event upload failed: %s", error)
         self._worker_done.emit(True, config)
 
     def _on_worker_done(self, answered: bool, config: object) -> None:

@@ -49,8 +49,15 @@ class Kiosk:
         self.window.place_on_screen(windowed)
         self.window.show_home()
         services.session.start_clock()
+        self.staff_controller = None
+        if services.staff is not None:
+            from ui.staff_controller import StaffController
+
+            self.staff_controller = StaffController(self.window, services, app)
 
     def shutdown(self) -> None:
+        if self.staff_controller is not None:
+            self.staff_controller.shutdown()
         self.crash_guard.uninstall()
         self.app.removeEventFilter(self.lockdown)
         self.app.removeEventFilter(self.activity)

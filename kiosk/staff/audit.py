@@ -43,15 +43,25 @@ class EventSink(Protocol):
 class QueuedEventSink:
     """The local SQLite event queue (``offline_cache.events``), uploaded by the sync engine.
 
-    The database must be open (``offline_cache.db.open_database``) before the
-    first event is recorded.
+    Events recorded before the database is open (early in start-up) wait in
+    memory and go to the queue with the next event once it is open.
     """
+
+    def __init__(self) -> None:
+        self._waiting: list[Mapping[str, Any]] = []
 
     def enqueue(self, event: Mapping[str, Any]) -> None:
         from offline_cache import events
+        from offline_cache.db import database_proxy
 
-        moment = datetime.fromisoformat(str(event["at"])).timestamp()
-        events.queue_event(str(event["type"]), event.get("data") or None, at=moment)
+        self._waiting.append(dict(event))
+        if database_proxy.obj is None:
+            return
+        while self._waiting:
+            waiting = self._waiting[0]
+            moment = datetime.fromisoformat(str(waiting["at"])).timestamp()
+            events.queue_event(str(waiting["type"]), waiting.get("data") or None, at=moment)
+            self._waiting.pop(0)
 
 
 def make_event(event_type: str, data: Mapping[str, Any], at: float) -> Event:
