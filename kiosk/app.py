@@ -70,5 +70,8 @@ def build_services(settings: Settings) -> Services:
     session = CitizenSession.from_settings(settings)
     services = Services(settings=settings, session=session, connectivity=Connectivity(False))
     services.staff = build_staff_services(settings)
+    from kiosk.handoff import HandoffService
+
+    services.handoff = HandoffService(None, settings["handoff.ttl_s"])
     services.after_ready(lambda: start_fleet_services(services))
     return services

@@ -214,6 +214,13 @@ class HandoffService(QObject):
         self.current: HandoffCode | None = None
         self._resolved.connect(self._on_worker_resolved)
 
+    def set_minter(self, minter: HandoffMinter | None) -> None:
+        """Attach the platform client once it exists (after start-up)."""
+        self._minter = minter
+
+    def set_static_url_template(self, source: Callable[[], str | None]) -> None:
+        self._template = source
+
     def request(self, context: HandoffContext) -> None:
         """Resolve ``context`` in the background; ``code_ready`` or ``unavailable`` follows."""
         self._generation += 1

@@ -69,6 +69,8 @@ def start_fleet_services(services: Services) -> None:
 
     if database_proxy.obj is None:
         ensure_schema(open_database(settings.database_path))
+    if services.handoff is not None:
+        services.handoff.set_static_url_template(cached_static_url_template)
     if not settings.has_central:
         return
     from offline_cache.api_client import CentralClient
@@ -96,7 +98,20 @@ def start_fleet_services(services: Services) -> None:
     heartbeat.config_received.connect(staff.maintenance.apply_config)
     heartbeat.reachability_changed.connect(services.connectivity.set_online)
     staff.heartbeat = heartbeat
+    if services.handoff is not None:
+        services.handoff.set_minter(client)
     heartbeat.start()
+
+
+def cached_static_url_template() -> str | None:
+    """``miniprogram.static_url_template`` of the last kiosk config the platform sent."""
+    from offline_cache.models import KioskConfigCache
+
+    row = KioskConfigCache.get_or_none(KioskConfigCache.id == 1)
+    config = row.config if row is not None else None
+    section = config.get("miniprogram") if isinstance(config, dict) else None
+    template = section.get("static_url_template") if isinstance(section, dict) else None
+    return template if isinstance(template, str) and template else None
 
 
 def device_health(services: Services) -> dict[str, str]:
