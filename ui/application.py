@@ -46,6 +46,7 @@ class Kiosk:
             from ui.keyboard import VirtualKeyboard
 
             self.keyboard = VirtualKeyboard(self.window, services.session)
+        app.aboutToQuit.connect(self._on_app_about_to_quit)
         self.window.place_on_screen(windowed)
         self.window.show_home()
         services.session.start_clock()
@@ -55,9 +56,21 @@ class Kiosk:
 
             self.staff_controller = StaffController(self.window, services, app)
 
+    def _on_app_about_to_quit(self) -> None:
+        # Take the focus out of any field and hide the window while the
+        # keyboard still exists: left to the interpreter's final clean-up, the
+        # focus change reached the keyboard after its windows were gone (crash).
+        focused = self.app.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.app.inputMethod().hide()
+        self.window.hide()
+
     def shutdown(self) -> None:
         if self.staff_controller is not None:
             self.staff_controller.shutdown()
+        if self.keyboard is not None:
+            self.keyboard.release()
         self.crash_guard.uninstall()
         self.app.removeEventFilter(self.lockdown)
         self.app.removeEventFilter(self.activity)
@@ -85,8 +98,11 @@ def run_kiosk(
         from ui.screenshots import prepare_offscreen
 
         prepare_offscreen()
-    elif "QT_IM_MODULE" not in os.environ:
-        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    else:
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+        # The keyboard's Qt Quick panel: software rendering halves its memory and
+        # needs no GPU driver (measured: ~111 MiB instead of ~218 MiB RSS).
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
     app = create_application()
     services = build_services(settings)
     if screenshots is not None:

@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.shell_layout.setSpacing(0)
         self.top_bar = TopBar(services, shell)
         self.manager = ScreenManager(services, registry or discover_screens(), shell)
+        # The stack may shrink below its pages' minimum while the on-screen
+        # keyboard takes the lower part of the screen (see ui/keyboard.py).
+        self.manager.stack.setMinimumSize(1, 1)
         self.shell_layout.addWidget(self.top_bar)
         self.shell_layout.addWidget(self.manager.stack, 1)
         self.setCentralWidget(shell)

@@ -110,12 +110,17 @@ def make_label(text: str = "", role: str = "body", object_name: str = "") -> QLa
 
 
 def clear_inputs(root: QWidget) -> int:
-    """Empty every text input and reset every toggle below ``root``; returns how many."""
+    """Empty every text input below ``root``, undo history included; returns how many held text.
+
+    Editable combo boxes lose their typed text, and checkable buttons marked
+    with the property ``session_input`` (a citizen's choice, not a preference)
+    are unchecked.
+    """
     cleared = 0
     for edit in root.findChildren(QLineEdit):
         if edit.text():
             cleared += 1
-        edit.clear()
+        edit.setText("")  # unlike clear(), setText also forgets the undo history
     for text_edit in root.findChildren(QTextEdit):
         if text_edit.toPlainText():
             cleared += 1

@@ -1,0 +1,59 @@
+"""``legal-kiosk run`` as a real process: bad settings, ready signal, screen tour."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_bad_config_file_names_the_key_and_exits_non_zero(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[session]\nidle_timeout_s = 5\n[ui]\nlanguage = "fr"\n')
+    result = _run("run", "--config", str(config), "--quit-when-ready")
+    assert result.returncode == 2
+    assert "session.idle_timeout_s" in result.stderr
+    assert "ui.language" in result.stderr
+    assert "ready" not in result.stdout
+
+
+def test_a_bad_environment_value_names_the_key(tmp_path: Path) -> None:
+    result = _run("--quit-when-ready", env={"LEGAL_KIOSK_SESSION__IDLE_TIMEOUT_S": "soon"})
+    assert result.returncode == 2
+    assert "session.idle_timeout_s" in result.stderr
+
+
+def test_quit_when_ready_exits_zero_once_home_is_shown() -> None:
+    result = _run("run", "--quit-when-ready")
+    assert result.returncode == 0, result.stderr
+    assert "ready: home shown" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    result = _run("run", "--screenshots", str(out))
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.glob("*.png")}
+    for language in ("zh_CN", "en", "zh_CN-large", "en-large"):
+        for screen in ("home", "attract", "coming_soon", "recovery", "idle-countdown"):
+            assert f"{language}-{screen}.png" in names
+    image = QImage(str(out / "en-home.png"))
+    assert (image.width(), image.height()) == (1920, 1080)
