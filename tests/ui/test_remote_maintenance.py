@@ -18,6 +18,7 @@ from kiosk.settings import load_settings
 from offline_cache.db import database_proxy
 from ui.main_window import MainWindow
 from ui.screen_manager import HOME
+from ui.screens.staff_pin import DIGIT_NAMES
 from ui.staff_controller import StaffController
 
 
@@ -89,7 +90,7 @@ def test_staff_audit_events_are_delivered(
         qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     assert window.manager.current_id == "staff_pin"
     for digit in "240517":
-        button = window.findChild(QWidget, f"staff_pin.key{digit}")
+        button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
     assert window.manager.current_id == "staff_panel"

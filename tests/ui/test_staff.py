@@ -22,6 +22,7 @@ from kiosk.staff.panel import EXIT_RESTART, EXIT_TO_DESKTOP
 from kiosk.staff.services import build_staff_services
 from ui.main_window import MainWindow
 from ui.screen_manager import HOME
+from ui.screens.staff_pin import DIGIT_NAMES
 from ui.staff_controller import StaffController
 from ui.theme import MIN_TARGET_PX
 from ui.widgets import KineticScrollArea
@@ -93,7 +94,7 @@ class Harness:
 
     def enter_pin(self, pin: str) -> None:
         for digit in pin:
-            self.click(f"staff_pin.key{digit}")
+            self.click(f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
         self.click("staff_pin.ok")
 
     def message_key(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +24,13 @@ from kiosk.staff.panel import PanelSnapshot, StaffPanel
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
-from ui.widgets import BigLineEdit, KineticScrollArea, TouchButton, make_label
+from ui.widgets import (
+    BigLineEdit,
+    KineticScrollArea,
+    TouchButton,
+    enable_kinetic_scrolling,
+    make_label,
+)
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -72,6 +78,8 @@ class StaffPanelScreen(Screen):
         grid.setContentsMargins(0, 0, SPACING_PX * 2, 0)
         self.scroll = KineticScrollArea(content)
         self.scroll.setObjectName("staff_panel.scroll")
+        # Dragged with a finger; a thin scroll bar would be a target too small to touch.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
 
         # --- this kiosk --------------------------------------------------------
@@ -140,7 +148,10 @@ class StaffPanelScreen(Screen):
         self.log_view.setObjectName("staff_panel.log")
         self.log_view.setReadOnly(True)
         self.log_view.setMinimumHeight(320)
-        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.log_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.log_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scrolling(self.log_view)
         # --- leaving ---------------------------------------------------------------
         self.restart_button = TouchButton("staff_panel.restart")
         self.restart_button.clicked.connect(self._on_restart_clicked)
@@ -472,6 +483,10 @@ class StaffPanelScreen(Screen):
         self.port_edit.set_label(translate("StaffPanel", "读卡器串口"), "/dev/ttyUSB0")
         self.port_save.setText(translate("StaffPanel", "保存串口"))
         self.service_heading.setText(translate("StaffPanel", "暂停服务"))
+        staff_on = self.panel is not None and self.panel.staff.maintenance.staff_active
+        self.service_toggle.setText(
+            translate("StaffPanel", "恢复服务") if staff_on else translate("StaffPanel", "暂停服务")
+        )
         self.service_message.set_label(translate("StaffPanel", "给市民的说明（可选）"))
         self.storage_heading.setText(translate("StaffPanel", "存储与日志"))
         self.log_view.setAccessibleName(translate("StaffPanel", "最近日志"))

@@ -25,6 +25,7 @@ translate = QCoreApplication.translate
 
 PIN_MAX = 12
 KEY_SIZE = (160, 96)
+DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 class StaffPinScreen(Screen):
@@ -79,7 +80,7 @@ class StaffPinScreen(Screen):
         self.retranslate()
 
     def _add_key(self, grid: QGridLayout, digit: str, row: int, column: int) -> None:
-        key = TouchButton(f"staff_pin.key{digit}", digit)
+        key = TouchButton(f"staff_pin.key_{DIGIT_NAMES[int(digit)]}", digit)
         key.setMinimumSize(*KEY_SIZE)
         key.clicked.connect(lambda _checked=False, d=digit: self.press(d))
         self.keys[digit] = key
