@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from peewee import SqliteDatabase, fn
+from peewee import AutoField, Field, SqliteDatabase, fn
 
 from offline_cache.models import (
     CONTENT_MODELS,
     Announcement,
+    BaseModel,
     Case,
     ContentModel,
     Faq,
@@ -45,7 +46,12 @@ class InvalidChange(ValueError):
 
 
 class ContentIndexer(Protocol):
-    """Keeps a search index in step with the content; called inside the store's transaction."""
+    """Keeps a search index in step with the content; called inside the store's transaction.
+
+    An indexer may also offer ``bulk_index(items: list[tuple[str, str, dict]])``;
+    the store then hands it each page's upserts at once, after removing any
+    previous documents of those items with ``remove_item``.
+    """
 
     def index_item(self, content_type: str, item_id: str, data: dict[str, Any]) -> None: ...
 
@@ -195,6 +201,32 @@ def _validate_change(change: Any) -> tuple[str, str, str, int, dict[str, Any] | 
     return kind, item_id, op, version, data if op == "upsert" else None
 
 
+@dataclass(frozen=True)
+class _Upsert:
+    """An upsert checked and turned into rows, waiting to be written."""
+
+    kind: str
+    item_id: str
+    data: dict[str, Any]
+    row: dict[str, Any]
+    children: list[dict[str, Any]]
+
+
+_INSERT_STATEMENTS: dict[type[BaseModel], tuple[str, list[Field]]] = {}
+
+
+def _insert_statement(model: type[BaseModel]) -> tuple[str, list[Field]]:
+    """A plain parameterised INSERT for ``model`` (peewee's query builder is the slow part
+    of a full sync; the statement is built once and run with executemany)."""
+    if model not in _INSERT_STATEMENTS:
+        fields = [f for f in model._meta.sorted_fields if not isinstance(f, AutoField)]
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        marks = ", ".join("?" for _ in fields)
+        table = model._meta.table_name
+        _INSERT_STATEMENTS[model] = (f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', fields)
+    return _INSERT_STATEMENTS[model]
+
+
 class ContentStore:
     """The content tables of one database plus the feed cursor."""
 
@@ -235,7 +267,13 @@ class ContentStore:
             return self._apply_all(list(changes), record_seen=False)
 
     def _apply_all(self, changes: Sequence[Mapping[str, Any]], record_seen: bool) -> ApplyResult:
-        applied = ignored = deleted = invalid = 0
+        """Work out each item's final effect in memory, then write it in a few batches.
+
+        Per item the rules are those of the feed, in order: a delete removes, an
+        upsert replaces unless its version is lower than the item's current one
+        (stored or earlier on the page). An invalid item is skipped as a whole.
+        """
+        ignored = invalid = 0
         parsed = []
         for change in changes:
             try:
@@ -243,40 +281,49 @@ class ContentStore:
             except InvalidChange as error:
                 invalid += 1
                 log.warning("skipped an invalid change: %s", error)
-        local_versions = self._local_versions(parsed)
-        seen: list[tuple[str, str]] = []
+        stored = self._local_versions(parsed)
+        current: dict[tuple[str, str], int | None] = dict(stored)
+        effects: dict[tuple[str, str], _Upsert | None] = {}
+        seen: dict[tuple[str, str], None] = {}
         for kind, item_id, op, version, data in parsed:
             key = (kind, item_id)
             if op == "delete":
-                if self._delete(kind, item_id):
-                    deleted += 1
-                local_versions.pop(key, None)
+                effects[key] = None
+                current[key] = None
                 continue
             assert data is not None
-            local = local_versions.get(key)
-            if local is not None and version < local:
+            if record_seen:
+                seen[key] = None  # yielded by the full sync, whatever its version
+            known = current.get(key)
+            if known is not None and version < known:
                 ignored += 1
-                if record_seen:
-                    seen.append(key)
                 continue
             try:
-                with self.database.atomic():  # savepoint: a bad item leaves nothing behind
-                    self._upsert(kind, item_id, version, data, exists=local is not None)
+                effects[key] = self._prepare_upsert(kind, item_id, version, data)
             except InvalidChange as error:
                 invalid += 1
                 log.warning("skipped invalid %s %s: %s", kind, item_id, error)
                 continue
-            local_versions[key] = version
-            applied += 1
-            if record_seen:
-                seen.append(key)
+            current[key] = version
+        replaced = [key for key in effects if key in stored]
+        self._remove_rows(replaced)
+        upserts = [effect for effect in effects.values() if effect is not None]
+        self._insert_rows(upserts)
+        # An indexer may index a whole page at once; every previous document of
+        # these items was removed just above, so it only ever adds.
+        bulk_index = getattr(self.indexer, "bulk_index", None)
+        if callable(bulk_index):
+            bulk_index([(effect.kind, effect.item_id, effect.data) for effect in upserts])
+        else:
+            for effect in upserts:
+                self.indexer.index_item(effect.kind, effect.item_id, effect.data)
         if seen:
-            rows = [{"type": k, "item_id": i} for k, i in seen]
-            for start in range(0, len(rows), _INSERT_BATCH):
-                FullSyncSeen.insert_many(
-                    rows[start : start + _INSERT_BATCH]
-                ).on_conflict_ignore().execute()
-        return ApplyResult(applied, ignored, deleted, invalid)
+            self._executemany(
+                'INSERT OR IGNORE INTO "full_sync_seen" ("type", "item_id") VALUES (?, ?)',
+                list(seen),
+            )
+        deleted = sum(1 for key, effect in effects.items() if effect is None and key in stored)
+        return ApplyResult(len(upserts), ignored, deleted, invalid)
 
     def _local_versions(
         self, parsed: Sequence[tuple[str, str, str, int, Any]]
@@ -297,48 +344,65 @@ class ContentStore:
                     found[(kind, item_id)] = version
         return found
 
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.database.cursor().executemany(sql, rows)
+
+    def _remove_rows(self, keys: Sequence[tuple[str, str]]) -> None:
+        """Delete items with their article/penalty rows and index entries, in batches."""
+        by_kind: dict[str, list[str]] = {}
+        for kind, item_id in keys:
+            self.indexer.remove_item(kind, item_id)
+            by_kind.setdefault(kind, []).append(item_id)
+        for kind, ids in by_kind.items():
+            model = CONTENT_MODELS[kind]
+            for start in range(0, len(ids), _INSERT_BATCH):
+                chunk = ids[start : start + _INSERT_BATCH]
+                if kind == "law":
+                    LawArticle.delete().where(LawArticle.law.in_(chunk)).execute()
+                elif kind in ("practitioner", "institution"):
+                    Penalty.delete().where(
+                        (Penalty.owner_type == kind) & Penalty.owner_id.in_(chunk)
+                    ).execute()
+                model.delete().where(model.id.in_(chunk)).execute()
+
     def _delete(self, kind: str, item_id: str) -> bool:
         model = CONTENT_MODELS[kind]
-        self.indexer.remove_item(kind, item_id)
-        if kind == "law":
-            LawArticle.delete().where(LawArticle.law == item_id).execute()
-        elif kind in ("practitioner", "institution"):
-            Penalty.delete().where(
-                (Penalty.owner_type == kind) & (Penalty.owner_id == item_id)
-            ).execute()
-        return bool(model.delete().where(model.id == item_id).execute())
+        existed = model.select().where(model.id == item_id).exists()
+        if existed:
+            self._remove_rows([(kind, item_id)])
+        return bool(existed)
 
-    def _upsert(
-        self, kind: str, item_id: str, version: int, data: dict[str, Any], exists: bool
-    ) -> None:
-        if exists:
-            self._delete(kind, item_id)
-        builder = getattr(self, f"_row_{kind}")
-        row = builder(data)
+    def _prepare_upsert(
+        self, kind: str, item_id: str, version: int, data: dict[str, Any]
+    ) -> _Upsert:
+        """Validate an upsert and build its rows; nothing is written yet."""
+        row = getattr(self, f"_row_{kind}")(data)
         stored = {k: v for k, v in data.items() if k != "articles"} if kind == "law" else data
-        CONTENT_MODELS[kind].insert(id=item_id, version=version, data=stored, **row).execute()
+        row.update(id=item_id, version=version, data=stored)
+        children: list[dict[str, Any]] = []
         if kind == "law":
-            self._insert_articles(item_id, data)
+            children = self._article_rows_of(item_id, data)
         elif kind in ("practitioner", "institution"):
-            self._insert_penalties(kind, item_id, data)
-        self.indexer.index_item(kind, item_id, data)
+            children = self._penalty_rows_of(kind, item_id, data)
+        return _Upsert(kind, item_id, data, row, children)
 
-    # Typed columns per content type; raise InvalidChange on a contract breach.
-    def _row_law(self, data: dict[str, Any]) -> dict[str, Any]:
-        articles = data.get("articles")
-        if not isinstance(articles, list):
-            raise InvalidChange("articles must be a list")
-        return {
-            "title": _text(data, "title"),
-            "category": _text(data, "category"),
-            "issuer": _text(data, "issuer", False),
-            "promulgated_on": _text(data, "promulgated_on", False),
-            "effective_on": _text(data, "effective_on", False),
-            "status": _text(data, "status"),
-            "article_count": len(articles),
-        }
+    def _insert_rows(self, upserts: Sequence[_Upsert]) -> None:
+        by_model: dict[type[BaseModel], list[dict[str, Any]]] = {}
+        for effect in upserts:
+            by_model.setdefault(CONTENT_MODELS[effect.kind], []).append(effect.row)
+            if effect.children:
+                child_model = LawArticle if effect.kind == "law" else Penalty
+                by_model.setdefault(child_model, []).extend(effect.children)
+        # Items first: article rows refer to their law.
+        for model in sorted(by_model, key=lambda m: m in (LawArticle, Penalty)):
+            sql, fields = _insert_statement(model)
+            self._executemany(
+                sql,
+                [tuple(f.db_value(row.get(f.name)) for f in fields) for row in by_model[model]],
+            )
 
-    def _insert_articles(self, law_id: str, data: dict[str, Any]) -> None:
+    def _article_rows_of(self, law_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
         rows = []
         for position, article in enumerate(data["articles"]):
             if not isinstance(article, dict):
@@ -357,10 +421,11 @@ class ContentStore:
                     "position": position,
                 }
             )
-        for start in range(0, len(rows), _INSERT_BATCH // 8):
-            LawArticle.insert_many(rows[start : start + _INSERT_BATCH // 8]).execute()
+        return rows
 
-    def _insert_penalties(self, kind: str, owner_id: str, data: dict[str, Any]) -> None:
+    def _penalty_rows_of(
+        self, kind: str, owner_id: str, data: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         penalties = data.get("penalties") or []
         if not isinstance(penalties, list):
             raise InvalidChange("penalties must be a list")
@@ -378,8 +443,22 @@ class ContentStore:
                     "reason": _text(penalty, "reason"),
                 }
             )
-        if rows:
-            Penalty.insert_many(rows).execute()
+        return rows
+
+    # Typed columns per content type; raise InvalidChange on a contract breach.
+    def _row_law(self, data: dict[str, Any]) -> dict[str, Any]:
+        articles = data.get("articles")
+        if not isinstance(articles, list):
+            raise InvalidChange("articles must be a list")
+        return {
+            "title": _text(data, "title"),
+            "category": _text(data, "category"),
+            "issuer": _text(data, "issuer", False),
+            "promulgated_on": _text(data, "promulgated_on", False),
+            "effective_on": _text(data, "effective_on", False),
+            "status": _text(data, "status"),
+            "article_count": len(articles),
+        }
 
     def _row_practitioner(self, data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -462,9 +541,8 @@ class ContentStore:
             for kind, model in CONTENT_MODELS.items():
                 seen = FullSyncSeen.select(FullSyncSeen.item_id).where(FullSyncSeen.type == kind)
                 unseen: Any = model.select(model.id).where(model.id.not_in(seen)).tuples()
-                stale = [item_id for (item_id,) in unseen]
-                for item_id in stale:
-                    self._delete(kind, item_id)
+                stale = [(kind, item_id) for (item_id,) in unseen]
+                self._remove_rows(stale)
                 removed += len(stale)
             FullSyncSeen.delete().execute()
             state = self._state_for_update()
