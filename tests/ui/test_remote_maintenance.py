@@ -3,6 +3,7 @@ out of service and back, and staff audit events reach ``/events``."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ui.main_window import MainWindow
 from ui.screen_manager import HOME
 from ui.screens.staff_pin import DIGIT_NAMES
 from ui.staff_controller import StaffController
+from ui.widgets import KineticScrollArea
 
 
 @pytest.fixture
@@ -50,11 +52,16 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, MainWindow, 
         heartbeat.stop()
         qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
         controller.shutdown()
+        # Staff log-out restarted the citizen clock: stop it before its window goes.
+        services.session.stop_clock()
         window.allow_close()
         window.close()
         shiboken6.delete(window)
+        for qobject in (services.session, services.staff.session, services.staff.maintenance):
+            shiboken6.delete(qobject)
         database_proxy.obj.close()
         database_proxy.initialize(None)
+        gc.collect()
 
 
 def beat(qtbot: QtBot, services: Services) -> None:
@@ -100,3 +107,64 @@ def test_staff_audit_events_are_delivered(
     assert "staff_login" in delivered and "staff_logout" in delivered
     text = repr(server.events())
     assert "240517" not in text
+
+
+def login(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(5):
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    for digit in "240517":
+        button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
+    assert window.manager.current_id == "staff_panel"
+
+
+def test_sync_now_and_retry_of_a_failed_submission(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    from kiosk.secret_store import SecretStore
+    from offline_cache.api_client import CentralClient
+    from offline_cache.outbox import Outbox
+
+    services, window, server = kiosk
+    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
+    outbox.enqueue(
+        "consultation",
+        "HALL01-20261122-0001",
+        {"verified": False, "name": "张三", "phone": "13812345678"},
+        {
+            "category": "x",
+            "subject": "s" * 5,
+            "content": "c" * 10,
+            "is_public": False,
+            "in_litigation": False,
+            "consent_version": "1",
+        },
+        "zh",
+    )
+    server.fault("/api/v1/submissions", "status", status=422, count=1)
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().failed == 1
+
+    login(qtbot, window)
+    screen = window.manager.current_screen
+    sync_facts = window.findChild(QWidget, "staff_panel.sync_facts")
+    assert "发送失败：1" in sync_facts.text()  # type: ignore[attr-defined]
+    entry = outbox.failed_entries()[0]
+    retry = window.findChild(QWidget, f"staff_panel.retry.{entry.entry_id}")
+    assert retry is not None
+    assert "张三" not in repr(screen.findChildren(QWidget))  # never personal data on the panel
+
+    sync_now = window.findChild(QWidget, "staff_panel.sync_now")
+    assert sync_now.isEnabled()
+    with qtbot.waitSignal(screen.panel.sync_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
+    assert finished.args[0] is True
+    assert "同步完成" in window.findChild(QWidget, "staff_panel.sync_result").text()  # type: ignore[attr-defined]
+    assert services.staff.engine.state().last_success_at is not None
+
+    window.findChild(KineticScrollArea, "staff_panel.scroll").ensureWidgetVisible(retry)
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    assert outbox.counts().failed == 0 and outbox.counts().pending == 1
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().delivered == 1
