@@ -93,6 +93,7 @@ class StaffPanelScreen(Screen):
         self.sync_progress = QProgressBar()
         self.sync_progress.setObjectName("staff_panel.sync_progress")
         self.sync_progress.setMinimumHeight(32)
+        self.sync_progress.setTextVisible(False)
         self.sync_progress.setRange(0, 1)
         self.sync_progress.setValue(0)
         self.sync_result = make_label(role="muted", object_name="staff_panel.sync_result")
