@@ -145,3 +145,61 @@ def test_the_real_kiosk_is_back_after_kill_9(tmp_path: Path) -> None:
         assert exits[0]["returncode"] == -signal.SIGKILL
     finally:
         runner.stop()
+
+
+def test_exit_to_desktop_status_is_not_restarted(tmp_path: Path) -> None:
+    events = tmp_path / "events.jsonl"
+    supervisor = subprocess.run(
+        [
+            sys.executable,
+            str(SUPERVISE),
+            "--restart-sec",
+            "0.1",
+            "--restart-prevent-exit-status",
+            "64",
+            "--events",
+            str(events),
+            "--",
+            sys.executable,
+            "-c",
+            "raise SystemExit(64)",
+        ],
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert supervisor.returncode == 0
+    kinds = [json.loads(line)["event"] for line in events.read_text().splitlines()]
+    assert kinds == ["start", "exit", "stopped"]
+
+
+def test_restart_status_is_restarted(tmp_path: Path) -> None:
+    events = tmp_path / "events.jsonl"
+    runner = subprocess.Popen(
+        [
+            sys.executable,
+            str(SUPERVISE),
+            "--restart-sec",
+            "0.1",
+            "--restart-prevent-exit-status",
+            "64",
+            "--events",
+            str(events),
+            "--",
+            sys.executable,
+            "-c",
+            "raise SystemExit(75)",
+        ],
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + DEADLINE_S
+        starts = 0
+        while time.monotonic() < deadline and starts < 3:
+            text = events.read_text() if events.exists() else ""
+            starts = text.count('"start"')
+            time.sleep(0.05)
+        assert starts >= 3
+    finally:
+        runner.send_signal(signal.SIGTERM)
+        runner.wait(20)
