@@ -1,0 +1,144 @@
+"""The ID-card reader as a Qt service: card events delivered on the GUI thread.
+
+The reader (or, with no ``idcard.port``, the built-in simulator with its "place a
+demo card" control) runs in its own thread. Its callbacks only emit private
+signals; queued connections carry them to this object's thread, where the card
+is checked (number, validity period) and either ``card_read`` or
+``card_rejected`` is emitted. Nothing here logs or keeps the card's personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from devices.idcard.cards import CardData, CardRejection, check_card
+from devices.idcard.reader import ReaderHealth, ReaderStatus, SerialCardReader
+from devices.idcard.samples import DEMO_CARD
+from devices.idcard.simulator import SimulatedReaderDevice
+from kiosk.errors import DeviceError
+from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class IdCardService(QObject):
+    """Reads ID cards; emits ``card_read(CardData)`` or ``card_rejected(reason_code)``.
+
+    Reason codes: ``expired``, ``not_yet_valid``, ``invalid`` (check digit or a
+    number contradicting the card), ``unreadable`` (the data could not be decoded).
+    ``health_changed`` carries ``ok``, ``absent`` or ``error``.
+    """
+
+    card_read = Signal(object)
+    card_rejected = Signal(str)
+    health_changed = Signal(str)
+
+    # Emitted from the reader thread; queued to this object's thread.
+    _reader_card_read = Signal(object)
+    _reader_card_unreadable = Signal(str)
+    _reader_health_changed = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._port: str = settings["idcard.port"]
+        self._baudrate: int = settings["idcard.baudrate"]
+        self._poll_interval: float = settings["idcard.poll_interval_s"]
+        self._today = today
+        self._device: SimulatedReaderDevice | None = None
+        self._reader: SerialCardReader | None = None
+        self._status = ReaderStatus(ReaderHealth.ABSENT, "not started")
+        queued = Qt.ConnectionType.QueuedConnection
+        self._reader_card_read.connect(self._on_reader_card_read, queued)
+        self._reader_card_unreadable.connect(self._on_reader_card_unreadable, queued)
+        self._reader_health_changed.connect(self._on_reader_health_changed, queued)
+
+    @property
+    def simulated(self) -> bool:
+        """True when no port is configured and the built-in simulator is used."""
+        return not self._port
+
+    @property
+    def device_path(self) -> Path | None:
+        if self._device is not None:
+            return self._device.path
+        return Path(self._port) if self._port else None
+
+    @property
+    def health(self) -> str:
+        return self._status.health.value
+
+    @property
+    def status(self) -> ReaderStatus:
+        """Health, detail, last read time and SAM id for the staff panel (no card data)."""
+        return self._reader.health() if self._reader is not None else self._status
+
+    def last_read_at(self) -> dt.datetime | None:
+        return self.status.last_read_at
+
+    def start(self) -> None:
+        if self._reader is not None:
+            return
+        port = self._port
+        if self.simulated:
+            self._device = SimulatedReaderDevice()
+            port = str(self._device.start())
+            log.info("ID-card reader: no idcard.port set, using the built-in simulator")
+        self._reader = SerialCardReader(
+            port,
+            self._baudrate,
+            self._poll_interval,
+            on_card=self._reader_card_read.emit,
+            on_health=self._reader_health_changed.emit,
+            on_unreadable=self._reader_card_unreadable.emit,
+        )
+        self._reader.start()
+
+    def stop(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.stop()
+        device, self._device = self._device, None
+        if device is not None:
+            device.stop()
+
+    def place_demo_card(self, kind: str = DEMO_CARD) -> None:
+        """The demo control: put a sample card on the simulated reader."""
+        if self._device is None:
+            raise DeviceError("a demo card can only be placed on the built-in simulator")
+        self._device.place_demo_card(kind)
+
+    def lift_demo_card(self) -> None:
+        if self._device is not None:
+            self._device.lift()
+
+    @Slot(object)
+    def _on_reader_card_read(self, card: CardData) -> None:
+        result = check_card(card, self._today())
+        if result.reason is None:
+            log.info("ID card accepted (%s)", card.id_type)
+            self.card_read.emit(card)
+            return
+        log.info("ID card refused (%s): %s", card.id_type, result.detail)
+        self.card_rejected.emit(result.reason.value)
+
+    @Slot(str)
+    def _on_reader_card_unreadable(self, detail: str) -> None:
+        log.info("ID card refused: %s", detail)
+        self.card_rejected.emit(CardRejection.UNREADABLE.value)
+
+    @Slot(object)
+    def _on_reader_health_changed(self, status: ReaderStatus) -> None:
+        previous, self._status = self._status, status
+        if previous.health != status.health:
+            self.health_changed.emit(status.health.value)
