@@ -1,0 +1,272 @@
+"""The read-aloud service the screens talk to: Qt signals over a speech engine.
+
+Screens call ``speak`` / ``speak_now`` with display text; this service makes it
+safe to say aloud (``kiosk.speech_text``: ID and mobile numbers only by their
+last four), speaks it in the session's language, and reports back through
+signals that are always emitted on the thread that owns the service (the GUI
+thread), whatever thread the engine calls from:
+
+- ``speaking_started(str)``: the text now being spoken, for on-screen captions;
+- ``speaking_finished()``: it ended (completed or interrupted);
+- ``health_changed(str)``: ``ok`` / ``absent`` / ``error`` for the staff panel;
+- ``read_aloud_changed(bool)``: the citizen's read-aloud toggle.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from devices.speech import (
+    AudioSink,
+    NullSpeech,
+    SpeechEngine,
+    SpeechStatus,
+    normalize_language,
+    open_speech_engine,
+)
+from kiosk.qt_signals import emit
+from kiosk.settings import Settings
+from kiosk.speech_text import speakable
+
+log = logging.getLogger("kiosk.speech")
+
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+class SpeechService(QObject):
+    speaking_started = Signal(str)
+    speaking_finished = Signal()
+    health_changed = Signal(str)
+    read_aloud_changed = Signal(bool)
+
+    # Emitted from the engine's threads; relayed to the public signals above
+    # through queued connections, so receivers always run on this object's thread.
+    _engine_started = Signal(str)
+    _engine_finished = Signal(str, bool)
+    _engine_health = Signal(str, str)
+
+    def __init__(
+        self,
+        engine: SpeechEngine,
+        *,
+        enabled: bool = True,
+        default_rate: int = 160,
+        default_volume: float = 0.8,
+        language: str = "zh_CN",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._enabled = enabled
+        self._default_rate = default_rate
+        self._default_volume = default_volume
+        self._language = language
+        self._read_aloud = False
+        self._speaking = 0
+        self._last_caption = ""
+        self._health: str = engine.status.health
+        self._health_detail = engine.status.detail
+        self._engine_started.connect(self._on_engine_started, Qt.ConnectionType.QueuedConnection)
+        self._engine_finished.connect(self._on_engine_finished, Qt.ConnectionType.QueuedConnection)
+        self._engine_health.connect(self._on_engine_health, Qt.ConnectionType.QueuedConnection)
+        engine.add_listener(_EngineRelay(self))
+        engine.set_rate(default_rate)
+        engine.set_volume(default_volume)
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        sink: AudioSink | None = None,
+        engine: SpeechEngine | None = None,
+        parent: QObject | None = None,
+    ) -> SpeechService:
+        """The service configured by ``speech.*`` and ``ui.language``; never raises."""
+        enabled = bool(settings["speech.enabled"])
+        rate = int(settings["speech.rate"])
+        volume = float(settings["speech.volume"])
+        if engine is None:
+            if enabled:
+                engine = open_speech_engine(sink, rate=rate, volume=volume)
+            else:
+                engine = NullSpeech("absent", "read-aloud disabled (speech.enabled = false)")
+        return cls(
+            engine,
+            enabled=enabled,
+            default_rate=rate,
+            default_volume=volume,
+            language=str(settings["ui.language"]),
+            parent=parent,
+        )
+
+    # --- state --------------------------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        """Read-aloud is allowed on this terminal (setting ``speech.enabled``)."""
+        return self._enabled
+
+    @property
+    def read_aloud(self) -> bool:
+        """The citizen turned read-aloud on (the top-bar toggle)."""
+        return self._read_aloud
+
+    @property
+    def health(self) -> str:
+        return self._health
+
+    @property
+    def health_detail(self) -> str:
+        return self._health_detail
+
+    @property
+    def engine_name(self) -> str:
+        return self._engine.name
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def rate(self) -> int:
+        return self._engine.rate
+
+    @property
+    def volume(self) -> float:
+        return self._engine.volume
+
+    @property
+    def is_speaking(self) -> bool:
+        return self._speaking > 0
+
+    @property
+    def last_caption(self) -> str:
+        """The text of the last utterance that started (what a caption shows)."""
+        return self._last_caption
+
+    def voice(self) -> str:
+        """The voice id used for the current language ('' when speech is unavailable)."""
+        return self._engine.voice_for(self._language)
+
+    # --- commands -----------------------------------------------------------------
+
+    def speak(self, text: str) -> None:
+        """Queue ``text`` after whatever is being said."""
+        self._say(text, interrupt=False)
+
+    def speak_now(self, text: str) -> None:
+        """Stop what is being said and say ``text`` at once (a tap, a new screen)."""
+        self._say(text, interrupt=True)
+
+    def announce(self, text: str) -> None:
+        """``speak_now`` when the citizen has read-aloud on, else nothing."""
+        if self._read_aloud:
+            self.speak_now(text)
+
+    def stop(self) -> None:
+        self._engine.stop()
+
+    def repeat_last(self) -> bool:
+        """Say the last text again; False when nothing was said yet."""
+        if not self._enabled:
+            return False
+        return self._engine.repeat_last()
+
+    def set_rate(self, words_per_minute: int) -> None:
+        self._engine.set_rate(words_per_minute)
+
+    def set_volume(self, volume: float) -> None:
+        self._engine.set_volume(volume)
+
+    def set_language(self, language: str) -> None:
+        """Follow the session language ('zh_CN' or 'en')."""
+        self._language = language
+
+    def set_read_aloud(self, on: bool) -> None:
+        on = bool(on) and self._enabled
+        if on == self._read_aloud:
+            return
+        self._read_aloud = on
+        if not on:
+            self._engine.stop()
+        emit(self.read_aloud_changed, on)
+
+    def reset_to_defaults(self) -> None:
+        """Session end: silence, read-aloud off, default rate and volume."""
+        self._engine.stop()
+        self._engine.set_rate(self._default_rate)
+        self._engine.set_volume(self._default_volume)
+        self.set_read_aloud(False)
+
+    def synthesize_to_file(self, text: str, path: Path) -> Path:
+        """Staff diagnosis: the current language's voice into a WAV file (raises SpeechError)."""
+        return self._engine.synthesize_to_file(
+            speakable(text, self._language), self._language, path
+        )
+
+    def close(self) -> None:
+        self._engine.close()
+
+    def _say(self, text: str, *, interrupt: bool) -> None:
+        if not self._enabled:
+            return
+        text = str(text or "")
+        language = self.language_for(text)
+        safe = speakable(text, language)
+        if not safe:
+            if interrupt:
+                self._engine.stop()
+            return
+        self._engine.speak(safe, language, interrupt=interrupt)
+
+    def language_for(self, text: str) -> str:
+        """The voice language for ``text``: Mandarin for any Hanzi (law texts are Chinese
+        even in an English session), English for Latin-only text, else the session's."""
+        if _HANZI.search(text):
+            return "zh"
+        if _LATIN.search(text):
+            return "en"
+        return normalize_language(self._language)
+
+    # --- relays (this object's thread) ----------------------------------------------
+
+    @Slot(str)
+    def _on_engine_started(self, text: str) -> None:
+        self._speaking += 1
+        self._last_caption = text
+        emit(self.speaking_started, text)
+
+    @Slot(str, bool)
+    def _on_engine_finished(self, text: str, completed: bool) -> None:
+        self._speaking = max(0, self._speaking - 1)
+        emit(self.speaking_finished)
+
+    @Slot(str, str)
+    def _on_engine_health(self, health: str, detail: str) -> None:
+        self._health_detail = detail
+        if health != self._health:
+            self._health = health
+            log.info("speech health %s %s", health, detail)
+            emit(self.health_changed, health)
+
+
+class _EngineRelay:
+    """The engine's listener: turns its calls (from its threads) into the service's signals."""
+
+    def __init__(self, service: SpeechService) -> None:
+        self._service = service
+
+    def utterance_started(self, text: str) -> None:
+        emit(self._service._engine_started, text)
+
+    def utterance_finished(self, text: str, completed: bool) -> None:
+        emit(self._service._engine_finished, text, completed)
+
+    def health_changed(self, status: SpeechStatus) -> None:
+        emit(self._service._engine_health, status.health, status.detail)
