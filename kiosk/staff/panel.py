@@ -13,6 +13,7 @@ import logging
 import shutil
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -247,6 +248,18 @@ class StaffPanel(QObject):
         done = bool(outbox is not None and outbox.retry_failed(entry_id))
         self.staff.audit.action("outbox_retry", ok=done)
         return done
+
+    def export_failed(self, passphrase: str, target: Path) -> int:
+        """Failed submissions into an encrypted file (ExportError on a short passphrase)."""
+        from kiosk.staff.export import write_export
+        from offline_cache.outbox import failed_bodies
+
+        outbox = self._outbox()
+        count = write_export(
+            failed_bodies(outbox) if outbox is not None else [], passphrase, target
+        )
+        self.staff.audit.action("outbox_export", count=count)
+        return count
 
     def restart(self) -> int:
         self.staff.audit.action("restart")

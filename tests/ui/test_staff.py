@@ -295,3 +295,34 @@ def test_touch_rules(harness: Harness, screen_id: str) -> None:
             assert label.font().pixelSize() >= 24 or label.fontInfo().pixelSize() >= 24, (
                 label.objectName()
             )
+
+
+def test_panel_with_the_real_reader_shows_its_last_read_but_never_card_data(
+    harness: Harness,
+) -> None:
+    from kiosk.idcard_service import IdCardService
+
+    reader = IdCardService(harness.services.settings)
+    harness.services.idcard = reader
+    reader.start()
+    try:
+        harness.qtbot.waitUntil(lambda: reader.health == "ok", timeout=10_000)
+        with harness.qtbot.waitSignal(reader.card_read, timeout=10_000) as read:
+            reader.place_demo_card()
+        card = read.args[0]
+        harness.corner_taps()
+        harness.enter_pin(PIN)
+        facts = harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
+        assert "正常" in facts and "last_read" in facts
+        shown = " ".join(
+            label.text()  # type: ignore[attr-defined]
+            for label in harness.window.manager.current_screen.findChildren(QWidget)
+            if hasattr(label, "text") and isinstance(label.text(), str)
+        )
+        for secret in (card.name, card.id_number, card.address):
+            assert not secret or secret not in shown
+        harness.click("staff_panel.test_reader")
+        assert "ok" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+    finally:
+        reader.stop()
+        shiboken6.delete(reader)
