@@ -99,3 +99,12 @@ def test_offline_draft_says_it_needs_the_network(qtbot: QtBot) -> None:
     assert "联网" in screen.status.text() and "提交" in screen.status.text()
     assert screen.refresh_button.isVisible()
     shiboken6.delete(screen.services.session)
+
+
+def test_opened_from_home_it_explains_where_codes_come_from(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot, None, 300)
+    screen.enter()
+    assert state(screen) == "intro"
+    assert "在手机上继续" in screen.status.text()
+    assert not screen.qr.isVisible() and not screen.refresh_button.isVisible()
+    shiboken6.delete(screen.services.session)

@@ -103,7 +103,11 @@ class HandoffScreen(Screen):
         self._unavailable = None
         self.qr.set_text("")
         service = self.services.handoff
-        if service is None or self._context is None:
+        if self._context is None:
+            # Opened from Home: explain where the codes come from.
+            self._set_state("intro")
+            return
+        if service is None:
             self._unavailable = HandoffUnavailable(
                 Unavailability.NOT_CONFIGURED, Alternative.READ_HERE
             )
@@ -182,6 +186,12 @@ class HandoffScreen(Screen):
             status = translate("Handoff", "二维码已过期，请点击下方按钮生成新的二维码。")
         elif state == "unavailable":
             status = self._unavailable_text()
+        elif state == "intro":
+            status = translate(
+                "Handoff",
+                "在法律条文、机构和人员、案例、问答、办事指南页面，以及咨询和投诉表单、回执页面，"
+                "点击「在手机上继续」，即可生成二维码，用微信扫码后在手机上继续。",
+            )
         else:
             status = ""
         self.status.setText(status)

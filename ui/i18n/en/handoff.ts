@@ -40,6 +40,10 @@
         <translation>The code has expired. Tap the button below for a new one.</translation>
     </message>
     <message>
+        <source>在法律条文、机构和人员、案例、问答、办事指南页面，以及咨询和投诉表单、回执页面，点击「在手机上继续」，即可生成二维码，用微信扫码后在手机上继续。</source>
+        <translation>On a law, an institution or practitioner, a case, a Q&amp;A or a service guide, on the consultation and complaint forms and on receipts, tap “Continue on your phone” for a code; scan it with WeChat and carry on on your phone.</translation>
+    </message>
+    <message>
         <source>本机暂时无法连接网络，在手机上继续需要联网。</source>
         <translation>The kiosk is offline right now; continuing on the phone needs the network.</translation>
     </message>
