@@ -132,10 +132,42 @@ def test_a_hung_event_loop_is_killed_by_the_watchdog_and_restarted(
     assert committed_rows(supervised.data_dir)[1] == "ok"
 
 
-def test_the_real_kiosk_is_back_after_kill_9(tmp_path: Path) -> None:
+def queue_one_submission(data_dir: Path, config: Path) -> str:
+    """A submission waiting in the real outbox (no platform configured: it stays queued)."""
+    from kiosk.secret_store import SecretStore
+    from kiosk.settings import load_settings
+    from offline_cache.db import database_proxy, open_database
+    from offline_cache.outbox import Outbox
+    from offline_cache.schema import ensure_schema
+
+    settings = load_settings(config, environ={})
+    database = open_database(settings.database_path)
+    ensure_schema(database)
+    record = Outbox(database, SecretStore(settings.secret_file).key()).enqueue(
+        "consultation",
+        "HALL01-20261122-0001",
+        {"verified": False, "name": "张三", "phone": "13812345678"},
+        {
+            "category": "labour",
+            "subject": "拖欠工资怎么办",
+            "content": "公司拖欠三个月工资，应该怎么维权？",
+            "is_public": False,
+            "in_litigation": False,
+            "consent_version": "2026-01",
+        },
+        "zh",
+    )
+    database.close()
+    database_proxy.initialize(None)
+    return record.client_ref
+
+
+def test_the_real_kiosk_is_back_after_kill_9_with_its_outbox(tmp_path: Path) -> None:
     data_dir = tmp_path / "kiosk-data"
     data_dir.mkdir()
-    runner = Supervised(data_dir, watchdog_sec=10.0, command=kiosk_command(data_dir))
+    command = kiosk_command(data_dir)
+    reference = queue_one_submission(data_dir, data_dir / "kiosk.toml")
+    runner = Supervised(data_dir, watchdog_sec=10.0, command=command)
     try:
         first = runner.wait_for("ready", 1)
         os.kill(first["pid"], signal.SIGKILL)
@@ -145,6 +177,13 @@ def test_the_real_kiosk_is_back_after_kill_9(tmp_path: Path) -> None:
         assert exits[0]["returncode"] == -signal.SIGKILL
     finally:
         runner.stop()
+    with sqlite3.connect(data_dir / "kiosk.sqlite3", timeout=10) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = connection.execute(
+            "SELECT s.client_ref, e.status FROM submission s JOIN outbox_entry e "
+            "ON e.submission_id = s.id"
+        ).fetchall()
+    assert rows == [(reference, "pending")]
 
 
 def test_exit_to_desktop_status_is_not_restarted(tmp_path: Path) -> None:
