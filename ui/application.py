@@ -98,6 +98,14 @@ def run_kiosk(
         from ui.screenshots import prepare_offscreen
 
         prepare_offscreen()
+    elif not _has_display():
+        print(
+            "legal-kiosk: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are "
+            "unset). Start it with `make run` (which uses a virtual screen), under xvfb-run, "
+            "or render every screen with `legal-kiosk run --screenshots DIR`.",
+            file=sys.stderr,
+        )
+        return 2
     else:
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
         # The keyboard's Qt Quick panel: software rendering halves its memory and
@@ -124,6 +132,10 @@ def run_kiosk(
     finally:
         watchdog.stop()
         kiosk.shutdown()
+
+
+def _has_display() -> bool:
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _quit_when_home(kiosk: Kiosk) -> None:

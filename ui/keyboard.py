@@ -16,9 +16,27 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, QRect, QTimer, QUrl
+from PySide6.QtCore import (
+    Q_ARG,
+    Q_RETURN_ARG,
+    QEvent,
+    QMetaObject,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 from kiosk.session import CitizenSession
 from ui.main_window import MainWindow
@@ -44,8 +62,28 @@ QtObject {
     function currentLocale() { return InputContext.locale }
     function preedit() { return InputContext.preeditText }
     function keyClick(key, text) { return InputContext.inputEngine.virtualKeyClick(key, text, 0) }
+    function candidates(count) {
+        var model = InputContext.inputEngine.wordCandidateListModel
+        var found = []
+        for (var i = 0; i < Math.min(count, model.count); i++) found.push(model.dataAt(i, 0))
+        return found.join(",")
+    }
+    function selectCandidate(index) {
+        InputContext.inputEngine.wordCandidateListModel.selectItem(index)
+        return true
+    }
 }
 """
+
+
+_TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def mark_sensitive(widget: QWidget) -> None:
+    """Tell input methods not to learn from this field (``Qt.ImhSensitiveData``)."""
+    hints = widget.inputMethodHints()
+    if not hints & Qt.InputMethodHint.ImhSensitiveData:
+        widget.setInputMethodHints(hints | Qt.InputMethodHint.ImhSensitiveData)
 
 
 def _panel_engine() -> Any:
@@ -80,6 +118,10 @@ class VirtualKeyboard(QObject):
         method.keyboardRectangleChanged.connect(self._on_keyboard_geometry_changed)
         method.visibleChanged.connect(self._on_keyboard_visible_changed)
         session.preferences_changed.connect(self._on_session_preferences_changed)
+        # Every text field is marked sensitive before the keyboard sees it:
+        # Qt's pinyin engine then keeps its user dictionary off, so it never
+        # learns (and offers the next citizen) a name or address typed here.
+        QApplication.instance().installEventFilter(self)
 
     # --- configuration ----------------------------------------------------------
     @property
@@ -133,6 +175,19 @@ class VirtualKeyboard(QObject):
         """Press one key of the keyboard as a finger would (automation and tests)."""
         return bool(self._call("keyClick", int(key), text))
 
+    def candidates(self, count: int = 10) -> list[str]:
+        """The first word candidates offered for the pinyin typed so far."""
+        return [x for x in str(self._call("candidates", count) or "").split(",") if x]
+
+    def select_candidate(self, index: int) -> None:
+        """Touch the candidate at ``index`` in the candidate bar (commits it)."""
+        self._call("selectCandidate", index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, _TEXT_INPUTS):
+            mark_sensitive(watched)
+        return False
+
     def _keyboard_locale(self) -> str:
         return _LOCALE_OF_LANGUAGE.get(self.session.language, "zh_CN")
 
@@ -175,7 +230,7 @@ class VirtualKeyboard(QObject):
             window_bottom = self.window.mapToGlobal(self.window.rect().bottomLeft()).y()
             overlap = max(0, window_bottom - rect.top() + 1 + _GAP_PX)
         self.window.shell_layout.setContentsMargins(0, 0, 0, overlap)
-        QTimer.singleShot(0, self._keep_focus_visible)
+        QTimer.singleShot(0, self, self._keep_focus_visible)
 
     def _keep_focus_visible(self) -> None:
         focused = QApplication.focusWidget()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from ui.i18n import Translations
 from ui.idle_overlay import IdleOverlay
-from ui.screen_manager import ATTRACT, ScreenManager
+from ui.screen_manager import ATTRACT, HOME, ScreenManager
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.theme import apply_theme
 from ui.top_bar import TopBar
@@ -42,7 +42,13 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self._app = app
         self.translations = translations or Translations(app)
-        self._applied_theme: tuple[bool, bool] | None = None
+        # The theme goes on before any widget exists, so that each widget is
+        # styled once when it is first shown rather than re-styled at once.
+        self._applied_theme: tuple[bool, bool] = (
+            services.session.large_text,
+            services.session.high_contrast,
+        )
+        apply_theme(app, *self._applied_theme)
 
         shell = QWidget(self)
         shell.setObjectName("shell")
@@ -110,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def _on_manager_screen_changed(self, screen_id: str) -> None:
         self.top_bar.setVisible(self.manager.shows_top_bar())
-        self.top_bar.set_back_enabled(self.manager.can_go_back())
+        self.top_bar.set_navigation(self.manager.can_go_back(), screen_id == HOME)
         self._speak_current_screen()
 
     def _on_session_started(self) -> None:
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
                 speech.stop()
             except Exception:
                 log.exception("stopping speech failed")
+        self._app.inputMethod().reset()  # drop any half-typed pinyin
         self.manager.wipe_all()
         self._app.inputMethod().hide()
         self.manager.show_attract()

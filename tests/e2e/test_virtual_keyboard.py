@@ -1,5 +1,6 @@
 """The on-screen keyboard on a real X server: pinyin in, Chinese characters committed,
-only pinyin and English offered, and the field kept above the keyboard."""
+only pinyin and English offered, the field kept above the keyboard, nothing learned
+from what a citizen typed, nothing left after Finish."""
 
 from __future__ import annotations
 
@@ -64,9 +65,20 @@ def test_pinyin_on_the_virtual_keyboard_commits_chinese(xvfb_display: str, tmp_p
     assert result.returncode == 0 and lines, result.stdout + result.stderr[-3000:]
     found = json.loads(lines[-1].removeprefix("RESULT "))
     assert found["locales"] == ["zh_CN", "en_US"]
+    assert found["locale_in_english"] == "en_US"  # the keyboard follows the kiosk language
     assert found["locale"] == "zh_CN"
     assert found["preedit"].replace(" ", "") == "falv"
     assert "法律" in found["text"]
     assert all("\u4e00" <= ch <= "\u9fff" for ch in found["text"])
     assert found["keyboard_height"] > 0
     assert found["field_bottom"] < found["keyboard_top"]
+    # The keyboard did not learn the name typed in this session.
+    assert found["composed"].endswith("筱茗")
+    assert found["offered_again"][:3] == ["小明", "小名", "晓明"]
+    assert "筱茗" not in found["offered_again"]
+    # The idle countdown puts the keyboard away (it would cover "continue").
+    assert found["keyboard_visible_before_countdown"] is True
+    assert found["keyboard_visible_during_countdown"] is False
+    # Finish: the field is empty and the attract screen is back.
+    assert found["text_after_wipe"] == ""
+    assert found["screen_after_wipe"] == "attract"
