@@ -55,3 +55,7 @@ docs: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The Debian packages, one line (used by deploy/install.sh).
+print-deb-packages:
+	@echo $(DEB_PACKAGES)

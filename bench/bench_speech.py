@@ -8,12 +8,19 @@ the first sentence. aplay's start-up on a real sound card comes on top.
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import threading
 import time
 from typing import Any
 
-from devices.speech import AudioClip, EspeakNgEngine, Pyttsx3Engine, QueuedSpeechEngine
+from devices.speech import (
+    AplaySink,
+    AudioClip,
+    EspeakNgEngine,
+    Pyttsx3Engine,
+    QueuedSpeechEngine,
+)
 from kiosk.speech_service import SpeechService
 
 PHRASES = {
@@ -133,8 +140,23 @@ def _measure(engine_class: type[QueuedSpeechEngine]) -> dict[str, Any]:
     return figures
 
 
+def _aplay_start_ms() -> float | None:
+    """aplay playing 50 ms of audio to ALSA's null device: the process cost a real
+    sound card adds on top of the figures above (the card's own buffer not included)."""
+    if shutil.which("aplay") is None:
+        return None
+    sink = AplaySink(device="null")
+    clip = AudioClip(b"\0\0" * 1102)
+    samples = []
+    for _ in range(20):
+        start = time.perf_counter()
+        sink.play(clip, threading.Event())
+        samples.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(samples), 1)
+
+
 def run() -> dict[str, Any]:
-    results: dict[str, Any] = {}
+    results: dict[str, Any] = {"aplay_null_device_play_50ms_clip_median_ms": _aplay_start_ms()}
     for engine_class in (Pyttsx3Engine, EspeakNgEngine):
         for name, value in _measure(engine_class).items():
             results[f"{engine_class.__name__}.{name}"] = value

@@ -63,9 +63,18 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     """The services of a running kiosk. Features add their service here."""
+    from kiosk.staff.overrides import apply_overrides
+    from kiosk.staff.services import build_staff_services, start_fleet_services
+
+    settings = apply_overrides(settings)  # what staff changed in the staff panel
     session = CitizenSession.from_settings(settings)
     services = Services(settings=settings, session=session, connectivity=Connectivity(False))
     from kiosk.submissions.setup import install_submissions
 
     install_submissions(services)
+    services.staff = build_staff_services(settings)
+    from kiosk.handoff import HandoffService
+
+    services.handoff = HandoffService(None, settings["handoff.ttl_s"])
+    services.after_ready(lambda: start_fleet_services(services))
     return services

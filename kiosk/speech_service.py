@@ -15,6 +15,7 @@ thread), whatever thread the engine calls from:
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -32,6 +33,9 @@ from kiosk.settings import Settings
 from kiosk.speech_text import speakable
 
 log = logging.getLogger("kiosk.speech")
+
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 class SpeechService(QObject):
@@ -212,12 +216,23 @@ class SpeechService(QObject):
     def _say(self, text: str, *, interrupt: bool) -> None:
         if not self._enabled:
             return
-        safe = speakable(str(text or ""), self._language)
+        text = str(text or "")
+        language = self.language_for(text)
+        safe = speakable(text, language)
         if not safe:
             if interrupt:
                 self._engine.stop()
             return
-        self._engine.speak(safe, normalize_language(self._language), interrupt=interrupt)
+        self._engine.speak(safe, language, interrupt=interrupt)
+
+    def language_for(self, text: str) -> str:
+        """The voice language for ``text``: Mandarin for any Hanzi (law texts are Chinese
+        even in an English session), English for Latin-only text, else the session's."""
+        if _HANZI.search(text):
+            return "zh"
+        if _LATIN.search(text):
+            return "en"
+        return normalize_language(self._language)
 
     # --- relays (this object's thread) ----------------------------------------------
 

@@ -406,3 +406,28 @@ class Outbox:
                 .execute()
             )
         return bool(changed)
+
+
+def failed_bodies(outbox: Outbox, limit: int = 500) -> list[dict[str, Any]]:
+    """Decrypted bodies of the failed entries, for staff's encrypted export by hand.
+
+    An entry whose body can no longer be opened (wrong key, purged) is skipped.
+    """
+    bodies: list[dict[str, Any]] = []
+    rows = (
+        Submission.select(Submission.client_id, Submission.sealed_body)
+        .join(OutboxEntry, on=(OutboxEntry.submission == Submission.id))
+        .where(OutboxEntry.status == OutboxEntry.FAILED)
+        .order_by(OutboxEntry.id)
+        .limit(limit)
+    )
+    for row in rows:
+        if row.sealed_body is None:
+            continue
+        try:
+            opened = outbox._open(row.client_id, bytes(row.sealed_body))
+        except (InvalidTag, ValueError):
+            log.warning("failed entry %s cannot be opened for export", row.client_id)
+            continue
+        bodies.append(json.loads(opened))
+    return bodies

@@ -16,7 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services, build_services
+from kiosk.sd_notify import SystemdNotifier
 from kiosk.settings import Settings
+from kiosk.watchdog import WatchdogFeeder
 from ui.crash import CrashGuard
 from ui.lockdown import ActivityMonitor, LockdownFilter
 from ui.main_window import MainWindow
@@ -48,6 +50,11 @@ class Kiosk:
         self.window.place_on_screen(windowed)
         self.window.show_home()
         services.session.start_clock()
+        self.staff_controller = None
+        if services.staff is not None:
+            from ui.staff_controller import StaffController
+
+            self.staff_controller = StaffController(self.window, services, app)
 
     def _on_app_about_to_quit(self) -> None:
         # Take the focus out of any field and hide the window while the
@@ -60,6 +67,8 @@ class Kiosk:
         self.window.hide()
 
     def shutdown(self) -> None:
+        if self.staff_controller is not None:
+            self.staff_controller.shutdown()
         if self.keyboard is not None:
             self.keyboard.release()
         self.crash_guard.uninstall()
@@ -112,12 +121,16 @@ def run_kiosk(
         return 0
     kiosk = Kiosk(app, services, windowed=windowed)
     QTimer.singleShot(0, services.run_ready_callbacks)
+    # READY=1 and the watchdog pings come from the event loop: a hung UI stops them.
+    watchdog = WatchdogFeeder(SystemdNotifier(), app)
+    QTimer.singleShot(0, watchdog.start)
     if quit_when_ready:
         QTimer.singleShot(0, lambda: _quit_when_home(kiosk))
     log.info("kiosk %s ready", settings["kiosk.id"])
     try:
         return int(app.exec())
     finally:
+        watchdog.stop()
         kiosk.shutdown()
 
 

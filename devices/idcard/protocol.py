@@ -168,9 +168,8 @@ class FrameReceiver:
     truncated one is still found. It never raises on any input.
     """
 
-    def __init__(self, max_buffer: int = 4 * MAX_LEN) -> None:
+    def __init__(self) -> None:
         self._buffer = bytearray()
-        self._max_buffer = max_buffer
         self.discarded_bytes = 0
 
     def reset(self) -> None:
@@ -201,10 +200,7 @@ class FrameReceiver:
                 self._discard(1)
                 continue
             if len(self._buffer) < HEADER_SIZE + length:
-                if len(self._buffer) > self._max_buffer:
-                    self._discard(1)
-                    continue
-                return results
+                return results  # truncated so far: wait for the rest (or a reset)
             counted = bytes(self._buffer[5 : 6 + length])
             received = self._buffer[HEADER_SIZE + length - 1]
             if checksum(counted) != received:

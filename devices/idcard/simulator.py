@@ -208,7 +208,9 @@ class ReaderSimulator:
                 return
             for item in receiver.feed(chunk):
                 if not isinstance(item, Frame):
-                    self._send(master, build_answer(Status.BAD_CHECKSUM), None)
+                    bad_length = item.reason.startswith("impossible length")
+                    status = Status.BAD_LENGTH if bad_length else Status.BAD_CHECKSUM
+                    self._send(master, build_answer(status), None)
                     continue
                 try:
                     command = parse_request(item).command

@@ -30,7 +30,8 @@ class AudioSink(Protocol):
         """Play ``clip``; False as soon as ``cancelled`` is set (see :meth:`stop`)."""
 
     def stop(self) -> None:
-        """Silence what is playing now. Called from other threads, after ``cancelled`` is set."""
+        """Silence the clip playing now if its ``cancelled`` event is set (never a clip that
+        was not cancelled: a new utterance may already be playing). Called from other threads."""
 
 
 class AplaySink:
@@ -43,6 +44,7 @@ class AplaySink:
         self._device = device
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._playing_cancelled: threading.Event | None = None
 
     def probe(self) -> str | None:
         path = shutil.which(self._executable)
@@ -79,9 +81,11 @@ class AplaySink:
                 except OSError as error:
                     raise SpeechError(f"cannot start {self._executable}: {error}") from error
                 self._process = process
+                self._playing_cancelled = cancelled
             _, stderr = process.communicate()
             with self._lock:
                 self._process = None
+                self._playing_cancelled = None
             if cancelled.is_set():
                 return False
             if process.returncode != 0:
@@ -93,8 +97,11 @@ class AplaySink:
 
     def stop(self) -> None:
         with self._lock:
-            if self._process is not None and self._process.poll() is None:
-                self._process.kill()
+            process, cancelled = self._process, self._playing_cancelled
+            if process is None or cancelled is None or not cancelled.is_set():
+                return
+            if process.poll() is None:
+                process.kill()
 
 
 class SilentSink:

@@ -105,6 +105,12 @@ def test_missing_port_says_so(tmp_path: Path) -> None:
     assert "absent" in result.stderr and "no device" in result.stderr
 
 
+def test_no_port_configured_says_how_to_give_one() -> None:
+    result = run_cli("read", "--timeout", "1")
+    assert result.returncode == 1
+    assert "give --port DEV or set idcard.port" in result.stderr
+
+
 def wait_for(condition: Callable[[], bool], timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while not condition():

@@ -160,3 +160,22 @@ def test_health_changed_reaches_staff(qtbot: QtBot, tmp_path: Path) -> None:
 def test_synthesize_to_file_for_staff_masks_too(service: SpeechService, tmp_path: Path) -> None:
     path = service.synthesize_to_file(f"身份证{ID_NUMBER}", tmp_path / "check.wav")
     assert path.stat().st_size > 1000
+
+
+def test_voice_follows_the_text_as_well_as_the_session(service: SpeechService) -> None:
+    service.set_language("en")
+    assert service.language_for("《民法典》第1077条") == "zh"  # law texts stay Chinese
+    assert service.language_for("Please wait") == "en"
+    assert service.language_for("12348") == "en"
+    service.set_language("zh_CN")
+    assert service.language_for("12348") == "zh"
+    assert service.language_for("Legal aid") == "en"
+
+
+def test_an_english_session_reading_chinese_masks_with_the_chinese_label(
+    qtbot: QtBot, service: SpeechService
+) -> None:
+    service.set_language("en")
+    with qtbot.waitSignal(service.speaking_started, timeout=10_000) as blocker:
+        service.speak_now("手机13812345678")
+    assert blocker.args == ["手机尾号 5 6 7 8"]

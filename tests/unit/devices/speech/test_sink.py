@@ -52,6 +52,21 @@ def test_stop_kills_the_playing_process(tmp_path: Path) -> None:
     assert result == [False]
 
 
+def test_stop_spares_a_clip_that_was_not_cancelled(tmp_path: Path) -> None:
+    """A stop() racing with the next utterance must not silence the new one."""
+    started = tmp_path / "started"
+    sink = AplaySink(script(tmp_path, "aplay", f"touch {started}\nsleep 0.3"))
+    result: list[bool] = []
+    player = threading.Thread(
+        target=lambda: result.append(sink.play(ONE_SECOND, threading.Event()))
+    )
+    player.start()
+    wait_for(started.exists)
+    sink.stop()
+    player.join(10)
+    assert result == [True]
+
+
 def test_a_cancelled_clip_never_starts_a_process(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     sink = AplaySink(script(tmp_path, "aplay", f"touch {marker}"))

@@ -1,0 +1,170 @@
+"""The kiosk as built by ``build_services`` against the reference server: the platform takes it
+out of service and back, and staff audit events reach ``/events``."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from devserver.testing import DevServer
+from kiosk.app import Services, build_services
+from kiosk.settings import load_settings
+from offline_cache.db import database_proxy
+from ui.main_window import MainWindow
+from ui.screen_manager import HOME
+from ui.screens.staff_pin import DIGIT_NAMES
+from ui.staff_controller import StaffController
+from ui.widgets import KineticScrollArea
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, MainWindow, DevServer]]:
+    with DevServer() as server:
+        settings = load_settings(environ={}).with_values(
+            {
+                "storage.data_dir": str(tmp_path / "data"),
+                "central.url": server.url,
+                "central.token": server.token,
+                "kiosk.id": server.kiosk_id,
+            }
+        )
+        services = build_services(settings)
+        services.staff.access.set_pin("240517")
+        window = MainWindow(services)
+        window.resize(1920, 1080)
+        window.show()
+        window.show_home()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        controller = StaffController(window, services, app, exit_application=lambda code: None)
+        services.run_ready_callbacks()  # opens the database, starts the heartbeat
+        heartbeat = services.staff.heartbeat
+        assert heartbeat is not None
+        qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=10_000)
+        yield services, window, server
+        heartbeat.stop()
+        qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
+        controller.shutdown()
+        # Staff log-out restarted the citizen clock: stop it before its window goes.
+        services.session.stop_clock()
+        window.allow_close()
+        window.close()
+        shiboken6.delete(window)
+        for qobject in (services.session, services.staff.session, services.staff.maintenance):
+            shiboken6.delete(qobject)
+        database_proxy.obj.close()
+        database_proxy.initialize(None)
+        gc.collect()
+
+
+def beat(qtbot: QtBot, services: Services) -> None:
+    heartbeat = services.staff.heartbeat
+    qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
+    with qtbot.waitSignal(heartbeat.beat_finished, timeout=10_000):
+        assert heartbeat.beat_now()
+
+
+def test_platform_switches_maintenance_on_and_off(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    services, window, server = kiosk
+    assert window.manager.current_id == HOME
+    server.set_maintenance(True, message_zh="系统升级中", message_en="System upgrade")
+    beat(qtbot, services)
+    qtbot.waitUntil(lambda: window.manager.current_id == "out_of_service", timeout=5000)
+    message = window.findChild(QWidget, "out_of_service.message_en")
+    assert message is not None and message.text() == "System upgrade"  # type: ignore[attr-defined]
+    assert services.connectivity.online
+    beat(qtbot, services)
+    assert server.heartbeats()[-1]["heartbeat"]["status"] == "maintenance"
+    server.set_maintenance(False)
+    beat(qtbot, services)
+    qtbot.waitUntil(lambda: window.manager.current_id != "out_of_service", timeout=5000)
+
+
+def test_staff_audit_events_are_delivered(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    services, window, server = kiosk
+    for _ in range(5):
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert window.manager.current_id == "staff_pin"
+    for digit in "240517":
+        button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
+    assert window.manager.current_id == "staff_panel"
+    qtbot.mouseClick(window.findChild(QWidget, "staff_panel.logout"), Qt.MouseButton.LeftButton)
+    beat(qtbot, services)
+    delivered = [row["event"]["type"] for row in server.events()]
+    assert "staff_login" in delivered and "staff_logout" in delivered
+    text = repr(server.events())
+    assert "240517" not in text
+
+
+def login(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(5):
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    for digit in "240517":
+        button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
+    assert window.manager.current_id == "staff_panel"
+
+
+def test_sync_now_and_retry_of_a_failed_submission(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    from kiosk.secret_store import SecretStore
+    from offline_cache.api_client import CentralClient
+    from offline_cache.outbox import Outbox
+
+    services, window, server = kiosk
+    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
+    outbox.enqueue(
+        "consultation",
+        "HALL01-20261122-0001",
+        {"verified": False, "name": "张三", "phone": "13812345678"},
+        {
+            "category": "x",
+            "subject": "s" * 5,
+            "content": "c" * 10,
+            "is_public": False,
+            "in_litigation": False,
+            "consent_version": "1",
+        },
+        "zh",
+    )
+    server.fault("/api/v1/submissions", "status", status=422, count=1)
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().failed == 1
+
+    login(qtbot, window)
+    screen = window.manager.current_screen
+    sync_facts = window.findChild(QWidget, "staff_panel.sync_facts")
+    assert "发送失败：1" in sync_facts.text()  # type: ignore[attr-defined]
+    entry = outbox.failed_entries()[0]
+    retry = window.findChild(QWidget, f"staff_panel.retry.{entry.entry_id}")
+    assert retry is not None
+    assert "张三" not in repr(screen.findChildren(QWidget))  # never personal data on the panel
+
+    sync_now = window.findChild(QWidget, "staff_panel.sync_now")
+    assert sync_now.isEnabled()
+    with qtbot.waitSignal(screen.panel.sync_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
+    assert finished.args[0] is True
+    assert "同步完成" in window.findChild(QWidget, "staff_panel.sync_result").text()  # type: ignore[attr-defined]
+    assert services.staff.engine.state().last_success_at is not None
+
+    window.findChild(KineticScrollArea, "staff_panel.scroll").ensureWidgetVisible(retry)
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    assert outbox.counts().failed == 0 and outbox.counts().pending == 1
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().delivered == 1

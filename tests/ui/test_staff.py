@@ -1,0 +1,328 @@
+"""Staff mode in the real window: gesture, PIN, lockout, panel actions, out of service."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Services
+from kiosk.connectivity import Connectivity
+from kiosk.session import CitizenSession, SessionState
+from kiosk.settings import Settings, load_settings
+from kiosk.staff.audit import MemoryEventSink
+from kiosk.staff.overrides import read_overrides
+from kiosk.staff.panel import EXIT_RESTART, EXIT_TO_DESKTOP
+from kiosk.staff.services import build_staff_services
+from ui.main_window import MainWindow
+from ui.screen_manager import HOME
+from ui.screens.staff_pin import DIGIT_NAMES
+from ui.staff_controller import StaffController
+from ui.theme import MIN_TARGET_PX
+from ui.widgets import KineticScrollArea
+
+PIN = "240517"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Harness:
+    def __init__(self, qtbot: QtBot, settings: Settings, clock: FakeClock) -> None:
+        self.qtbot = qtbot
+        self.clock = clock
+        self.sink = MemoryEventSink()
+        session = CitizenSession.from_settings(settings, clock=clock)
+        self.services = Services(
+            settings=settings, session=session, connectivity=Connectivity(False)
+        )
+        self.services.staff = build_staff_services(settings, self.sink)
+        self.window = MainWindow(self.services)
+        self.window.resize(1920, 1080)
+        self.window.show()
+        self.window.show_home()
+        qtbot.waitExposed(self.window)
+        self.exits: list[int] = []
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.controller = StaffController(
+            self.window,
+            self.services,
+            app,
+            clock=clock,
+            long_press_ms=300,
+            exit_application=self.exits.append,
+        )
+
+    @property
+    def staff(self):  # type: ignore[no-untyped-def]
+        return self.services.staff
+
+    @property
+    def current(self) -> str | None:
+        return self.window.manager.current_id
+
+    def widget(self, name: str) -> QWidget:
+        found = self.window.findChild(QWidget, name)
+        assert found is not None, name
+        return found
+
+    def click(self, name: str) -> None:
+        widget = self.widget(name)
+        assert widget.isEnabled() and widget.isVisibleTo(self.window), name
+        # Test clicks go to whatever is on screen at that spot: scroll it into view first.
+        scroll = self.window.findChild(KineticScrollArea, "staff_panel.scroll")
+        if scroll is not None and scroll.isAncestorOf(widget):
+            scroll.ensureWidgetVisible(widget)
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def corner_taps(self, count: int = 5, gap_s: float = 0.5) -> None:
+        for _ in range(count):
+            self.qtbot.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+            self.clock.now += gap_s
+
+    def enter_pin(self, pin: str) -> None:
+        for digit in pin:
+            self.click(f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
+        self.click("staff_pin.ok")
+
+    def message_key(self) -> str:
+        return str(self.widget("staff_pin.message").property("message_key"))
+
+    def close(self) -> None:
+        self.staff.session.end()
+        self.controller.shutdown()
+        self.window.allow_close()
+        self.window.close()
+        # Delete the Qt objects now, while the application exists, not at interpreter exit.
+        shiboken6.delete(self.window)
+        for qobject in (
+            self.staff.session,
+            self.staff.maintenance,
+            self.services.session,
+            self.services.connectivity,
+        ):
+            shiboken6.delete(qobject)
+        gc.collect()
+
+
+def make_settings(tmp_path: Path) -> Settings:
+    return load_settings(environ={}).with_values({"storage.data_dir": str(tmp_path / "data")})
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, tmp_path: Path) -> Iterator[Harness]:
+    running = Harness(qtbot, make_settings(tmp_path), FakeClock())
+    running.staff.access.set_pin(PIN)
+    yield running
+    running.close()
+
+
+def test_five_corner_taps_open_the_pin_pad_and_the_right_pin_the_panel(harness: Harness) -> None:
+    assert harness.current == HOME
+    harness.corner_taps(4)
+    assert harness.current == HOME  # four taps are not enough
+    harness.corner_taps(1)
+    assert harness.current == "staff_pin"
+    harness.enter_pin(PIN)
+    assert harness.current == "staff_panel"
+    assert harness.staff.session.is_active
+    assert "staff_login" in [e["type"] for e in harness.sink.events]
+    harness.click("staff_panel.logout")
+    assert not harness.staff.session.is_active
+    assert harness.current != "staff_panel"
+
+
+def test_slow_taps_do_not_open_it(harness: Harness) -> None:
+    harness.corner_taps(5, gap_s=1.0)  # five taps over 4 s
+    assert harness.current == HOME
+
+
+def test_a_long_press_in_the_corner_opens_it(harness: Harness) -> None:
+    harness.qtbot.mousePress(harness.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    harness.qtbot.waitUntil(lambda: harness.current == "staff_pin", timeout=3000)
+    harness.qtbot.mouseRelease(harness.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+def test_wrong_pin_counts_down_then_locks_and_the_lock_survives_a_restart(
+    qtbot: QtBot, harness: Harness, tmp_path: Path
+) -> None:
+    harness.corner_taps()
+    harness.enter_pin("111112")
+    assert harness.message_key() == "wrong"
+    assert "4" in harness.widget("staff_pin.message").text()  # type: ignore[attr-defined]
+    for _ in range(4):
+        harness.enter_pin("111112")
+    assert harness.message_key() == "locked"
+    harness.enter_pin(PIN)  # the right PIN is refused while locked
+    assert harness.message_key() == "locked"
+    assert harness.current == "staff_pin"
+    types = [e["type"] for e in harness.sink.events]
+    assert types.count("staff_login_failed") == 6 and "staff_lockout" in types
+    assert PIN not in repr(harness.sink.events) and "111112" not in repr(harness.sink.events)
+
+    restarted = Harness(qtbot, make_settings(tmp_path), FakeClock())
+    try:
+        restarted.corner_taps()
+        restarted.enter_pin(PIN)
+        assert restarted.message_key() == "locked"
+    finally:
+        restarted.close()
+
+
+def test_staff_session_is_not_wiped_by_the_citizen_idle_timer(harness: Harness) -> None:
+    session = harness.services.session
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    session.touch()
+    harness.clock.now += session.idle_timeout_s + session.countdown_s + 5
+    session.tick()
+    harness.clock.now += session.countdown_s + 5
+    session.tick()
+    assert session.state is not SessionState.COUNTDOWN
+    assert harness.current == "staff_panel"
+    assert harness.staff.session.is_active
+
+
+def test_staff_session_ends_on_its_own_timeout(harness: Harness) -> None:
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    harness.staff.session.set_idle_timeout(0.2)
+    harness.qtbot.waitUntil(lambda: not harness.staff.session.is_active, timeout=5000)
+    harness.qtbot.waitUntil(lambda: harness.current != "staff_panel", timeout=2000)
+
+
+def test_out_of_service_from_the_panel_and_back(harness: Harness) -> None:
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    harness.widget("staff_panel.service_message").setText("设备检修，请到3号窗口")  # type: ignore[attr-defined]
+    harness.click("staff_panel.service_toggle")
+    assert harness.staff.maintenance.active
+    harness.click("staff_panel.logout")
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+    assert "3号窗口" in harness.widget("out_of_service.message_zh").text()  # type: ignore[attr-defined]
+    # Citizens cannot leave it: Home is replaced by the notice again.
+    harness.window.manager.home()
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+    # Only the gesture leads on.
+    harness.corner_taps()
+    assert harness.current == "staff_pin"
+    harness.enter_pin(PIN)
+    harness.click("staff_panel.service_toggle")
+    assert not harness.staff.maintenance.active
+    assert [e["type"] for e in harness.sink.events].count("maintenance_on") == 1
+    assert "maintenance_off" in [e["type"] for e in harness.sink.events]
+
+
+def test_settings_are_validated_kept_and_applied(harness: Harness) -> None:
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    before = harness.services.settings["session.idle_timeout_s"]
+    harness.click("staff_panel.idle_more")
+    assert harness.services.settings["session.idle_timeout_s"] == before + 30
+    assert harness.services.session.idle_timeout_s == before + 30
+    assert read_overrides(harness.services.settings) == {"session.idle_timeout_s": before + 30}
+    for _ in range(12):
+        harness.click("staff_panel.volume_more")
+    assert harness.services.settings["speech.volume"] == 1.0
+    assert "speech.volume" in harness.widget("staff_panel.settings_result").text()  # type: ignore[attr-defined]
+    harness.widget("staff_panel.reader_port").setText("/dev/ttyUSB1")  # type: ignore[attr-defined]
+    harness.click("staff_panel.reader_port_save")
+    assert harness.services.settings["idcard.port"] == "/dev/ttyUSB1"
+    actions = [e["data"].get("action") for e in harness.sink.events if e["type"] == "staff_action"]
+    assert "setting_changed" in actions and "setting_rejected" in actions
+
+
+def test_panel_shows_facts_and_tests_devices(harness: Harness) -> None:
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    facts = harness.widget("staff_panel.kiosk_facts").text()  # type: ignore[attr-defined]
+    assert "HALL01" in facts and "0.1.0" in facts
+    assert "simulator" in harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
+    harness.click("staff_panel.test_reader")
+    assert "absent" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+    harness.click("staff_panel.test_speech")
+    actions = [e["data"].get("action") for e in harness.sink.events if e["type"] == "staff_action"]
+    assert {"test_reader", "test_speech"} <= set(actions)
+    # Sync is not possible without a platform, and says so.
+    assert not harness.widget("staff_panel.sync_now").isEnabled()
+
+
+def test_restart_and_exit_with_confirmation(harness: Harness) -> None:
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    harness.click("staff_panel.exit")
+    assert harness.exits == []  # only after confirming
+    harness.click("staff_panel.exit_confirm_no")
+    assert not harness.widget("staff_panel.exit_confirm_yes").isVisibleTo(harness.window)
+    harness.click("staff_panel.exit")
+    harness.click("staff_panel.exit_confirm_yes")
+    assert harness.exits == [EXIT_TO_DESKTOP]
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    harness.click("staff_panel.restart")
+    assert harness.exits == [EXIT_TO_DESKTOP, EXIT_RESTART]
+    actions = [e["data"].get("action") for e in harness.sink.events if e["type"] == "staff_action"]
+    assert {"exit_to_desktop", "restart"} <= set(actions)
+
+
+@pytest.mark.parametrize("screen_id", ["staff_pin", "staff_panel", "out_of_service"])
+def test_touch_rules(harness: Harness, screen_id: str) -> None:
+    harness.window.manager.jump(screen_id)
+    screen = harness.window.manager.current_screen
+    assert screen is not None
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    for button in screen.findChildren(QAbstractButton):
+        if button.isVisibleTo(screen):
+            assert button.objectName() and button.accessibleName(), button
+            assert button.height() >= MIN_TARGET_PX and button.width() >= MIN_TARGET_PX, (
+                button.objectName()
+            )
+    for label in screen.findChildren(QLabel):
+        if label.isVisibleTo(screen) and label.text():
+            assert label.font().pixelSize() >= 24 or label.fontInfo().pixelSize() >= 24, (
+                label.objectName()
+            )
+
+
+def test_panel_with_the_real_reader_shows_its_last_read_but_never_card_data(
+    harness: Harness,
+) -> None:
+    from kiosk.idcard_service import IdCardService
+
+    reader = IdCardService(harness.services.settings)
+    harness.services.idcard = reader
+    reader.start()
+    try:
+        harness.qtbot.waitUntil(lambda: reader.health == "ok", timeout=10_000)
+        with harness.qtbot.waitSignal(reader.card_read, timeout=10_000) as read:
+            reader.place_demo_card()
+        card = read.args[0]
+        harness.corner_taps()
+        harness.enter_pin(PIN)
+        facts = harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
+        assert "正常" in facts and "last_read" in facts
+        shown = " ".join(
+            label.text()  # type: ignore[attr-defined]
+            for label in harness.window.manager.current_screen.findChildren(QWidget)
+            if hasattr(label, "text") and isinstance(label.text(), str)
+        )
+        for secret in (card.name, card.id_number, card.address):
+            assert not secret or secret not in shown
+        harness.click("staff_panel.test_reader")
+        assert "ok" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+    finally:
+        reader.stop()
+        shiboken6.delete(reader)

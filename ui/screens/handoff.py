@@ -1,0 +1,239 @@
+"""Continue on the phone: a large QR code for WeChat, with its expiry counting down.
+
+Opened with ``navigate("handoff", context=...)`` from a content view (a
+``ContentContext``), a form (``DraftContext``) or a receipt or status screen
+(``TrackingContext``). The code is black on white in every contrast mode.
+When it expires, it disappears and a new one can be asked for; offline, drafts
+and tracking say that this needs the network and what works instead.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.handoff import (
+    Alternative,
+    ContentContext,
+    HandoffCode,
+    HandoffContext,
+    HandoffUnavailable,
+    Unavailability,
+)
+from ui.screen_registry import ANY, ScreenRegistry
+from ui.screens.base import Screen
+from ui.theme import SPACING_PX
+from ui.widgets import TouchButton, make_label
+from ui.widgets.qr_code import QrCodeWidget
+
+if TYPE_CHECKING:
+    from kiosk.app import Services
+
+translate = QCoreApplication.translate
+
+QR_SIDE_PX = 560
+
+
+class HandoffScreen(Screen):
+    screen_id = "handoff"
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self._context: HandoffContext | None = None
+        self._code: HandoffCode | None = None
+        self._state = "idle"  # idle, waiting, shown, expired, unavailable
+        self._unavailable: HandoffUnavailable | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(96, 48, 96, 48)
+        row.setSpacing(SPACING_PX * 8)
+        self.qr = QrCodeWidget()
+        self.qr.setFixedSize(QR_SIDE_PX, QR_SIDE_PX)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+        side = QVBoxLayout()
+        side.setSpacing(SPACING_PX * 3)
+        self.heading = make_label(role="heading", object_name="handoff.heading")
+        self.instructions = make_label(object_name="handoff.instructions")
+        self.status = make_label(role="subheading", object_name="handoff.status")
+        self.privacy = make_label(role="muted", object_name="handoff.privacy")
+        self.refresh_button = TouchButton("handoff.refresh", role="primary")
+        self.refresh_button.clicked.connect(self._on_refresh_clicked)
+        for widget in (self.heading, self.instructions, self.status, self.privacy):
+            side.addWidget(widget)
+        side.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        row.addLayout(side, 1)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._update_countdown)
+        service = services.handoff
+        if service is not None:
+            service.code_ready.connect(self._on_service_code_ready)
+            service.unavailable.connect(self._on_service_unavailable)
+        self.retranslate()
+
+    # --- life cycle -------------------------------------------------------------
+    def title(self) -> str:
+        return translate("Handoff", "在手机上继续")
+
+    def enter(self, **params: Any) -> None:
+        context = params.get("context")
+        self._context = context if isinstance(context, ContentContext | HandoffContext) else None
+        self._request()
+
+    def leave(self) -> None:
+        self._ticker.stop()
+
+    def wipe(self) -> None:
+        """A QR code is as personal as the draft behind it: forget code and token."""
+        self._ticker.stop()
+        if self.services.handoff is not None:
+            self.services.handoff.forget()
+        self._context = None
+        self._code = None
+        self._unavailable = None
+        self.qr.set_text("")
+        self._set_state("idle")
+
+    # --- flow -------------------------------------------------------------------
+    def _request(self) -> None:
+        self._code = None
+        self._unavailable = None
+        self.qr.set_text("")
+        service = self.services.handoff
+        if self._context is None:
+            # Opened from Home: explain where the codes come from.
+            self._set_state("intro")
+            return
+        if service is None:
+            self._unavailable = HandoffUnavailable(
+                Unavailability.NOT_CONFIGURED, Alternative.READ_HERE
+            )
+            self._set_state("unavailable")
+            return
+        self._set_state("waiting")
+        service.request(self._context)
+
+    def _on_refresh_clicked(self) -> None:
+        self._request()
+
+    def _on_service_code_ready(self, code: HandoffCode) -> None:
+        if self._state != "waiting":
+            return
+        self._code = code
+        self.qr.set_text(code.url)
+        self._set_state("shown")
+        if code.minted:
+            self._ticker.start()
+        self._update_countdown()
+
+    def _on_service_unavailable(self, result: HandoffUnavailable) -> None:
+        if self._state != "waiting":
+            return
+        self._unavailable = result
+        self._set_state("unavailable")
+
+    def _update_countdown(self) -> None:
+        code = self._code
+        if self._state != "shown" or code is None:
+            return
+        left = code.seconds_left(time.monotonic())
+        if left is not None and left <= 0:
+            self._ticker.stop()
+            self.qr.set_text("")  # an expired code must not be scanned
+            self._set_state("expired")
+            return
+        self._render_status()
+
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        self.setProperty("handoff_state", state)
+        self.qr.setVisible(state == "shown")
+        self.refresh_button.setVisible(state in ("expired", "unavailable") and self._can_retry())
+        self.refresh_button.setText(
+            translate("Handoff", "重试")
+            if state == "unavailable"
+            else translate("Handoff", "生成新二维码")
+        )
+        self._render_status()
+
+    def _can_retry(self) -> bool:
+        return self._unavailable is None or self._unavailable.reason is Unavailability.NEEDS_NETWORK
+
+    # --- texts ------------------------------------------------------------------
+    def _render_status(self) -> None:
+        state = self._state
+        code = self._code
+        privacy = ""
+        if state == "waiting":
+            status = translate("Handoff", "正在生成二维码…")
+        elif state == "shown" and code is not None:
+            left = code.seconds_left(time.monotonic())
+            if left is None:
+                status = translate("Handoff", "此二维码长期有效")
+                privacy = translate("Handoff", "二维码只包含公开内容的链接，不含任何个人信息。")
+            else:
+                whole = int(left + 0.999)
+                status = translate("Handoff", "二维码 %1 后失效").replace(
+                    "%1", f"{whole // 60}:{whole % 60:02d}"
+                )
+                privacy = translate(
+                    "Handoff", "二维码只含一次性口令，不含您的个人信息；扫码后请在手机上继续。"
+                )
+        elif state == "expired":
+            status = translate("Handoff", "二维码已过期，请点击下方按钮生成新的二维码。")
+        elif state == "unavailable":
+            status = self._unavailable_text()
+        elif state == "intro":
+            status = translate(
+                "Handoff",
+                "在法律条文、机构和人员、案例、问答、办事指南页面，以及咨询和投诉表单、回执页面，"
+                "点击「在手机上继续」，即可生成二维码，用微信扫码后在手机上继续。",
+            )
+        else:
+            status = ""
+        self.status.setText(status)
+        self.status.setAccessibleName(status)
+        self.privacy.setText(privacy)
+        self.privacy.setVisible(bool(privacy))
+
+    def _unavailable_text(self) -> str:
+        result = self._unavailable
+        if result is None:
+            return ""
+        if result.reason is Unavailability.NEEDS_NETWORK:
+            lead = translate("Handoff", "本机暂时无法连接网络，在手机上继续需要联网。")
+        elif result.reason is Unavailability.REFUSED:
+            lead = translate("Handoff", "暂时无法生成二维码。")
+        else:
+            lead = translate("Handoff", "本机暂不支持在手机上继续。")
+        instead = {
+            Alternative.SUBMIT_HERE: translate(
+                "Handoff", "您可以在本机直接填写并提交，提交后会得到回执编号。"
+            ),
+            Alternative.RECEIPT_NUMBER: translate(
+                "Handoff", "请记下回执编号，之后可在本机或微信小程序中用编号查询。"
+            ),
+            Alternative.READ_HERE: translate("Handoff", "您可以在本机继续阅读。"),
+        }[result.instead]
+        return f"{lead}\n{instead}"
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.instructions.setText(
+            translate("Handoff", "打开微信，点击右上角「+」中的「扫一扫」，对准左侧二维码。")
+        )
+        self.qr.setAccessibleName(translate("Handoff", "微信小程序二维码"))
+        self.refresh_button.setText(
+            translate("Handoff", "重试")
+            if self._state == "unavailable"
+            else translate("Handoff", "生成新二维码")
+        )
+        self._render_status()
+
+
+def register(registry: ScreenRegistry) -> None:
+    registry.add(HandoffScreen.screen_id, HandoffScreen, in_history=False)
+    registry.allow(ANY, HandoffScreen.screen_id)

@@ -1,0 +1,87 @@
+"""The hidden staff gesture: five taps in the top-left corner within 3 s, or a 5 s press there.
+
+An application-wide event filter, so it works on every screen (the out-of-service
+notice included) whatever widget lies in the corner, and never eats the event:
+a citizen who happens to tap the corner sees nothing unusual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
+
+CORNER_PX = 96
+TAPS = 5
+TAP_WINDOW_S = 3.0
+LONG_PRESS_MS = 5000
+
+
+class StaffGestureFilter(QObject):
+    triggered = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        clock: Callable[[], float] = time.monotonic,
+        long_press_ms: int = LONG_PRESS_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._clock = clock
+        self._taps: list[float] = []
+        self._last_timestamp: int | None = None
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(long_press_ms)
+        self._long_press.timeout.connect(self._fire)
+
+    def corner(self) -> QRect:
+        return QRect(0, 0, CORNER_PX, CORNER_PX)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            point = self._global_point(event)
+            # One press reaches the filter once per widget it propagates through.
+            stamp = event.timestamp() if isinstance(event, QMouseEvent | QTouchEvent) else None
+            if point is not None and stamp != self._last_timestamp:
+                self._last_timestamp = stamp
+                self._on_press(point)
+        elif kind in (
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+        ):
+            self._long_press.stop()
+        return False
+
+    def _global_point(self, event: QEvent) -> QPoint | None:
+        if isinstance(event, QMouseEvent):
+            return event.globalPosition().toPoint()
+        if isinstance(event, QTouchEvent) and event.points():
+            return event.points()[0].globalPosition().toPoint()
+        return None
+
+    def _on_press(self, global_point: QPoint) -> None:
+        if not self._window.isVisible():
+            return
+        local = self._window.mapFromGlobal(global_point)
+        if not self.corner().contains(local):
+            self._taps.clear()
+            self._long_press.stop()
+            return
+        now = self._clock()
+        self._taps = [t for t in self._taps if now - t <= TAP_WINDOW_S] + [now]
+        self._long_press.start()
+        if len(self._taps) >= TAPS:
+            self._fire()
+
+    def _fire(self) -> None:
+        self._taps.clear()
+        self._long_press.stop()
+        self.triggered.emit()
