@@ -47,10 +47,24 @@ class Services:
     staff: Any = None
     """Staff mode: PIN check, maintenance actions."""
     _ready_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    _stop_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def after_ready(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once Home is shown (for slow start-up work)."""
         self._ready_callbacks.append(callback)
+
+    def on_shutdown(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the kiosk stops (threads joined, devices closed)."""
+        self._stop_callbacks.append(callback)
+
+    def shutdown(self) -> None:
+        """Stop every started service, the last started first; safe to call twice."""
+        callbacks, self._stop_callbacks = self._stop_callbacks, []
+        for callback in reversed(callbacks):
+            try:
+                callback()
+            except Exception:  # stopping one service must not keep the others running
+                log.exception("shutdown callback %r failed", callback)
 
     def run_ready_callbacks(self) -> None:
         callbacks, self._ready_callbacks = self._ready_callbacks, []

@@ -315,7 +315,9 @@ class Settings:
 
     @property
     def data_dir(self) -> Path:
-        return Path(self["storage.data_dir"]).expanduser()
+        # Resolved when asked, not at import, so the environment of the moment counts.
+        explicit = str(self["storage.data_dir"])
+        return Path(explicit).expanduser() if explicit else Path(_default_data_dir())
 
     @property
     def secret_file(self) -> Path:
@@ -505,8 +507,6 @@ def settings_markdown() -> str:
     ]
     for s in SETTINGS:
         default = s.default
-        if s.key == "storage.data_dir":
-            default = "$XDG_DATA_HOME/legal-kiosk (~/.local/share/legal-kiosk)"
         limits = []
         if s.choices:
             limits.append("one of " + ", ".join(f"`{c}`" for c in s.choices))

@@ -74,6 +74,7 @@ class Kiosk:
         self.crash_guard.uninstall()
         self.app.removeEventFilter(self.lockdown)
         self.app.removeEventFilter(self.activity)
+        self.services.shutdown()
 
 
 def create_application() -> QApplication:

@@ -57,6 +57,10 @@ class ScreenRegistry:
             raise ValueError(f"screen {screen_id!r} is registered twice")
         self._specs[screen_id] = ScreenSpec(screen_id, factory, top_bar, in_history)
 
+    def remove(self, screen_id: str) -> None:
+        """Take a screen out (a service this hall does not offer): its tile shows "coming"."""
+        self._specs.pop(screen_id, None)
+
     def allow(self, from_id: str, *to_ids: str) -> None:
         """Allow navigation from ``from_id`` (or ``ANY`` screen) to each of ``to_ids``."""
         self._transitions.setdefault(from_id, set()).update(to_ids)

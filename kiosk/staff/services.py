@@ -101,6 +101,7 @@ def start_fleet_services(services: Services) -> None:
     if services.handoff is not None:
         services.handoff.set_minter(client)
     heartbeat.start()
+    services.on_shutdown(heartbeat.stop)
 
 
 def cached_static_url_template() -> str | None:

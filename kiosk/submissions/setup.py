@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from peewee import SqliteDatabase
-from PySide6.QtCore import QCoreApplication
 
 from kiosk.secret_store import OUTBOX_KEY, SecretStore
 from kiosk.settings import Settings
@@ -92,13 +91,9 @@ def install_submissions(services: Any) -> None:
             delivery.delivery_finished.connect(
                 lambda report: _note_reachability(services.connectivity, report)
             )
-            application = QCoreApplication.instance()
-            if application is not None:
-                # The delivery thread must end before Qt destroys its QThread object.
-                read_timeout_ms = int(settings["central.read_timeout_s"] * 1000)
-                application.aboutToQuit.connect(
-                    lambda: service.stop_delivery(read_timeout_ms + 5000)
-                )
+            # The delivery thread must end before Qt destroys its QThread object.
+            read_timeout_ms = int(settings["central.read_timeout_s"] * 1000)
+            services.on_shutdown(lambda: service.stop_delivery(read_timeout_ms + 5000))
         services.submissions = service
 
     services.after_ready(start)

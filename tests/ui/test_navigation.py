@@ -24,8 +24,15 @@ def test_starts_on_home_with_every_service_tile(window: MainWindow) -> None:
 
 
 def test_a_tile_without_its_screen_opens_the_coming_soon_page(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, services: Services
 ) -> None:
+    registry = discover_screens()
+    registry.remove("handoff")
+    window = MainWindow(services, registry)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    window.show_home()
     home = window.manager.current_screen
     assert home is not None
     with qtbot.waitSignal(window.manager.screen_changed):
@@ -37,6 +44,7 @@ def test_a_tile_without_its_screen_opens_the_coming_soon_page(
     assert window.top_bar.title_label.text() == "手机继续办"
     assert window.top_bar.back.isVisible()
     assert window.top_bar.home.isVisible()
+    window.allow_close()
 
 
 def test_back_and_home_buttons(qtbot: QtBot, window: MainWindow) -> None:

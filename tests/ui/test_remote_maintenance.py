@@ -49,7 +49,7 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, MainWindow, 
         assert heartbeat is not None
         qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=10_000)
         yield services, window, server
-        heartbeat.stop()
+        services.shutdown()
         qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
         controller.shutdown()
         # Staff log-out restarted the citizen clock: stop it before its window goes.

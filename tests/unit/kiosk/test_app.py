@@ -47,5 +47,17 @@ def test_ready_callbacks_run_once_and_a_failure_does_not_stop_the_rest(
     with caplog.at_level(logging.ERROR):
         services.run_ready_callbacks()
     services.run_ready_callbacks()
+    services.shutdown()
     assert ran == ["first", "third"]
     assert "cannot open the database" in caplog.text
+
+
+def test_shutdown_stops_services_last_started_first() -> None:
+    services = build_services(load_settings(environ={}))
+    stopped: list[str] = []
+    services.on_shutdown(lambda: stopped.append("database"))
+    services.on_shutdown(lambda: stopped.append("sync"))
+    services.shutdown()
+    services.shutdown()
+    assert stopped[-2:] == ["sync", "database"]
+    assert stopped.count("sync") == 1
