@@ -64,4 +64,10 @@ class Services:
 def build_services(settings: Settings) -> Services:
     """The services of a running kiosk. Features add their service here."""
     session = CitizenSession.from_settings(settings)
-    return Services(settings=settings, session=session, connectivity=Connectivity(False))
+    services = Services(settings=settings, session=session, connectivity=Connectivity(False))
+    # Imported here: the content service pulls in peewee and the search engine.
+    from kiosk.content_service import ContentService
+
+    services.content = ContentService(settings)
+    services.after_ready(services.content.start)
+    return services
