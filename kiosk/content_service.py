@@ -60,7 +60,7 @@ from kiosk.content_views import (
 from kiosk.qt_signals import emit
 from kiosk.settings import Settings
 from offline_cache import lookup
-from offline_cache.bootstrap import prepare_database
+from offline_cache.bootstrap import PreparedDatabase, prepare_database
 from offline_cache.content_store import Article, ContentStore
 from offline_cache.db import open_database
 from offline_cache.schema import ensure_schema
@@ -71,6 +71,19 @@ log = logging.getLogger(__name__)
 PEOPLE_KINDS = ("practitioner", "institution")
 SEARCH_LIMIT = 60
 _STOP = object()
+
+
+def open_content(database_path: Path, has_central: bool) -> tuple[PreparedDatabase, SearchIndex]:
+    """Open the database with its search index; load the demo content on a first run
+    without a central platform (the slow part: about ten seconds)."""
+    index = SearchIndex()
+    # The search tables must exist before the demo content is indexed into them.
+    database = open_database(database_path)
+    ensure_schema(database)
+    index.create_tables()
+    database.close()
+    prepared = prepare_database(database_path, has_central, indexer=index)
+    return prepared, index
 
 
 class ContentState:
@@ -125,6 +138,7 @@ class ContentService(QObject):
         self._latest: dict[str, int] = {}
         self._latest_lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self._pending = 0
         self.load_seconds: float | None = None
         self.state_changed.connect(self._on_state_changed)
 
@@ -166,15 +180,7 @@ class ContentService(QObject):
     def _load(self) -> None:
         started = time.perf_counter()
         try:
-            index = SearchIndex()
-            # The search tables must exist before the demo content is indexed into them.
-            database = open_database(self.database_path)
-            ensure_schema(database)
-            index.create_tables()
-            database.close()
-            prepared = prepare_database(
-                self.database_path, self.settings.has_central, indexer=index
-            )
+            prepared, index = open_content(self.database_path, self.settings.has_central)
             self._store, self._index = prepared.store, index
             self._state = ContentState.READY
             self.load_seconds = time.perf_counter() - started
@@ -217,14 +223,15 @@ class ContentService(QObject):
             request_id, channel, run = job
             with self._latest_lock:
                 superseded = self._latest.get(channel, request_id) != request_id
-            if superseded:
-                continue
-            try:
-                results = run()
-            except Exception:  # a bad query must not kill the worker
-                log.exception("search failed")
-                results = []
-            emit(self.search_finished, request_id, results)
+            if not superseded:
+                try:
+                    results = run()
+                except Exception:  # a bad query must not kill the worker
+                    log.exception("search failed")
+                    results = []
+                emit(self.search_finished, request_id, results)
+            with self._latest_lock:
+                self._pending -= 1
 
     def _submit(self, channel: str, run: Callable[[], list[Any]]) -> int:
         request_id = next(self._ids)
@@ -235,13 +242,20 @@ class ContentService(QObject):
             emit(self.search_finished, request_id, [])
             return request_id
         self._start_worker()
+        with self._latest_lock:
+            self._pending += 1
         self._requests.put((request_id, channel, run))
         return request_id
+
+    def searches_pending(self) -> int:
+        """Requests queued or running (the screen tour waits for them)."""
+        with self._latest_lock:
+            return self._pending
 
     def request_search(
         self,
         query: str,
-        content_type: str | None = None,
+        content_type: str | tuple[str, ...] | None = None,
         limit: int = SEARCH_LIMIT,
         channel: str = "search",
     ) -> int:
@@ -263,10 +277,18 @@ class ContentService(QObject):
         )
 
     def search_now(
-        self, query: str, content_type: str | None = None, limit: int = SEARCH_LIMIT
+        self,
+        query: str,
+        content_type: str | tuple[str, ...] | None = None,
+        limit: int = SEARCH_LIMIT,
     ) -> list[SearchResult]:
+        """Best first; several content types are searched each and merged by score."""
         if self._index is None or not isinstance(query, str) or not query.strip():
             return []
+        if isinstance(content_type, tuple):
+            hits = [h for t in content_type for h in self._index.search(query, t, limit)]
+            hits.sort(key=lambda h: -h.score)
+            return [_result(hit) for hit in hits[:limit]]
         return [_result(hit) for hit in self._index.search(query, content_type, limit)]
 
     def people_search_now(
