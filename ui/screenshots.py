@@ -6,7 +6,6 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
 from time import monotonic
 from typing import Any
 
