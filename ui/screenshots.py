@@ -42,9 +42,12 @@ def lookup_samples(services: Services) -> dict[str, list[tuple[str, dict[str, An
     if content is None or not getattr(content, "is_ready", False):
         return {}
     samples: dict[str, list[tuple[str, dict[str, Any]]]] = {
-        "laws": [("search", {"query": "离婚冷静期"}), ("empty", {"query": "火星移民"})],
+        "laws": [("search", {"query": "离婚冷静期"}), ("empty", {"query": "火星"})],
         "cases": [("search", {"query": "拖欠工资"})],
-        "practitioners": [("institutions", {"kind": "institution"})],
+        "practitioners": [
+            ("", {"kind": "practitioner"}),
+            ("institutions", {"kind": "institution"}),
+        ],
     }
     hits = content.search_now("民法典 1077", "law", 1)
     if hits:

@@ -114,6 +114,7 @@ class ChoiceGroup(QWidget):
         is None."""
         for _, button in self.buttons:
             self._grid.removeWidget(button)
+            button.hide()  # gone at once, not only when the deletion is processed
             button.deleteLater()
         self.buttons = []
         entries: list[tuple[object, str]] = list(choices)

@@ -102,12 +102,16 @@ class HallPlan(QWidget):
         painter.drawRect(door)
         painter.setPen(QColor(colours.text))
         painter.drawText(door, Qt.AlignmentFlag.AlignCenter, self.entrance_text)
-        here = QRectF(hall.left() + 40, hall.bottom() - 170, 360, 100)
+        here = QRectF(hall.left() + 40, hall.bottom() - 190, 440, 120)
         painter.setPen(QPen(QColor(colours.focus), 5))
         painter.setBrush(QColor(colours.window))
         painter.drawRoundedRect(here, 50, 50)
         painter.setPen(QColor(colours.text))
-        painter.drawText(here, Qt.AlignmentFlag.AlignCenter, self.here_text)
+        painter.drawText(
+            here.adjusted(16, 8, -16, -8),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.here_text,
+        )
         painter.end()
 
 

@@ -41,6 +41,7 @@ class PractitionersScreen(LookupScreen):
         self._request = 0
         self.kind = "practitioner"
         self._filters_built = False
+        self._built_large = False
         outer = QHBoxLayout(self)
         outer.setContentsMargins(40, 20, 40, 20)
         outer.setSpacing(32)
@@ -129,6 +130,10 @@ class PractitionersScreen(LookupScreen):
         self._update_summary(self.results.cards.rowCount(), None)
 
     def _build_filters(self) -> None:
+        # Two buttons a row fit normal text; large text needs the whole width for one.
+        columns = 1 if self.services.session.large_text else 2
+        for group in (self.roles, self.districts, self.expertise):
+            group.columns = columns
         all_label = translate("PractitionersScreen", "全部")
         roles = PRACTITIONER_ROLE_LABELS if self.kind == "practitioner" else INSTITUTION_ROLE_LABELS
         self.roles.set_choices(list(roles.items()), all_label)
@@ -144,9 +149,11 @@ class PractitionersScreen(LookupScreen):
             self.summary.setText("")
             return
         kind = str(self._params.get("kind", "") or self.kind)
+        large = self.services.session.large_text
         if kind in ("practitioner", "institution") and (
-            kind != self.kind or not self._filters_built
+            kind != self.kind or not self._filters_built or large != self._built_large
         ):
+            self._built_large = large
             self.kind = kind
             self.kind_choice.select(kind, notify=False)
             self._build_filters()
