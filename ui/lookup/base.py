@@ -80,7 +80,14 @@ class LookupScreen(Screen):
     def enter(self, **params: Any) -> None:
         self._params = dict(params)
         self._shown = True
+        self._wrap_headings()
         self.refresh()
+
+    def _wrap_headings(self) -> None:
+        """Headings wrap rather than widen a column (large text, long English labels)."""
+        for label in self.findChildren(QLabel):
+            if label.property("role") in ("heading", "subheading", "body", "muted"):
+                label.setWordWrap(True)
 
     def leave(self) -> None:
         self._shown = False

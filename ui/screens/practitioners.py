@@ -142,6 +142,15 @@ class PractitionersScreen(LookupScreen):
             [(e, e) for e in self.content.expertise_values(self.kind, 12)], all_label
         )
         self._filters_built = True
+        # Lay the new buttons out now, not on a later pass that may come after a screenshot.
+        side = self.filters_scroll.widget()
+        if side is not None and side.layout() is not None:
+            # Word-wrapped headings make the panel height-for-width; drop the cached height.
+            for group in (self.roles, self.districts, self.expertise):
+                group.layout().invalidate()
+                group.updateGeometry()
+            side.layout().invalidate()
+            side.layout().activate()
 
     def refresh(self) -> None:
         if self.show_notice():
