@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QWidget)
@@ -21,4 +21,10 @@ def tap(qtbot: QtBot, root: QWidget, name: str) -> None:
     """A finger on the button with this automation id (it must be shown and enabled)."""
     button = find(root, QAbstractButton, name)
     assert button.isVisibleTo(root) and button.isEnabled(), f"{name} cannot be tapped"
+    # As a citizen would, first bring it into view when it sits in a scrolled panel.
+    parent = button.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(button)
+        parent = parent.parentWidget()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +87,13 @@ def test_scrolling_fetches_one_page_at_a_time(qtbot: QtBot, crowded_window: Main
     model = results.cards
     assert model.rowCount() == model.page_size
     counts = [model.rowCount()]
+    bar = results.verticalScrollBar()
     for _ in range(4):
-        bar = results.verticalScrollBar()
         qtbot.waitUntil(lambda: bar.maximum() > bar.value())  # the new rows are laid out
         bar.setValue(bar.maximum())  # the view asks for more at the end of the list
         qtbot.waitUntil(lambda: model.rowCount() > counts[-1])
         counts.append(model.rowCount())
-    steps = {later - earlier for earlier, later in zip(counts, counts[1:], strict=False)}
+    steps = {later - earlier for earlier, later in pairwise(counts)}
     assert steps == {model.page_size}
     assert model.rowCount() < PEOPLE
     assert model.canFetchMore()
