@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 
 PEOPLE_KINDS = ("practitioner", "institution")
 SEARCH_LIMIT = 60
+CHOICES_TTL_S = 60.0
 _STOP = object()
 
 
@@ -139,6 +140,7 @@ class ContentService(QObject):
         self._latest_lock = threading.Lock()
         self._worker: threading.Thread | None = None
         self._pending = 0
+        self._choices: dict[tuple[Any, ...], tuple[float, list[str]]] = {}
         self.load_seconds: float | None = None
         self.state_changed.connect(self._on_state_changed)
 
@@ -438,12 +440,27 @@ class ContentService(QObject):
         return rows, page.total
 
     def districts(self, kind: str = "practitioner") -> list[str]:
-        return self._store.districts(kind) if self._store else []
+        if self._store is None or kind not in PEOPLE_KINDS:
+            return []
+        store = self._store
+        return self._cached(("districts", kind), lambda: store.districts(kind))
 
     def expertise_values(self, kind: str = "practitioner", limit: int = 12) -> list[str]:
         if self._store is None or kind not in PEOPLE_KINDS:
             return []
-        return lookup.expertise_values(kind, limit)
+        return self._cached(
+            ("expertise", kind, limit), lambda: lookup.expertise_values(kind, limit)
+        )
+
+    def _cached(self, key: tuple[Any, ...], compute: Callable[[], list[str]]) -> list[str]:
+        """Filter choices scan every row (50,000 people): keep them a minute."""
+        now = time.monotonic()
+        found = self._choices.get(key)
+        if found is not None and now - found[0] < CHOICES_TTL_S:
+            return list(found[1])
+        values = compute()
+        self._choices[key] = (now, values)
+        return list(values)
 
     def practitioner(self, item_id: str) -> PractitionerCard | None:
         if self._store is None:

@@ -132,6 +132,12 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
     session.set_large_text(False)
     manager.jump("home")
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-home.png"))
+    for screen_id in ("laws", "article", "practitioner", "guide"):
+        for suffix, params in samples.get(screen_id, [])[:1]:
+            manager.jump(screen_id, **params)
+            _settle(app, services)
+            name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
+            written.append(_grab(app, window, out_dir / name))
     window.allow_close()
     window.close()
     return written

@@ -9,6 +9,7 @@ builds a widget per row.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -141,12 +142,38 @@ class CardListModel(QAbstractListModel):
 class CardDelegate(QStyledItemDelegate):
     """Paints a card: bold title with a status badge, a warning line, wrapped detail."""
 
+    CACHE_SIZE = 400
+
     def __init__(self, high_contrast: Callable[[], bool], parent: Any = None) -> None:
         super().__init__(parent)
         self._high_contrast = high_contrast
+        # Laying out rich text is the costly part of a row; sizeHint and paint share it.
+        self._documents: OrderedDict[tuple[Any, ...], QTextDocument] = OrderedDict()
 
     def _document(self, card: Card, option: QStyleOptionViewItem, width: int) -> QTextDocument:
         contrast = self._high_contrast()
+        key = (
+            card.title,
+            card.detail,
+            card.badge,
+            card.warning,
+            width,
+            option.font.pixelSize(),
+            contrast,
+        )
+        cached = self._documents.get(key)
+        if cached is not None:
+            self._documents.move_to_end(key)
+            return cached
+        document = self._build_document(card, option, width, contrast)
+        self._documents[key] = document
+        if len(self._documents) > self.CACHE_SIZE:
+            self._documents.popitem(last=False)
+        return document
+
+    def _build_document(
+        self, card: Card, option: QStyleOptionViewItem, width: int, contrast: bool
+    ) -> QTextDocument:
         colours = palette_for(contrast)
         body_px = max(24, option.font.pixelSize())
         title_px = round(body_px * 1.25)
