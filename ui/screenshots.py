@@ -9,6 +9,7 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -146,6 +147,8 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
 def _grab(app: QApplication, window: MainWindow, path: Path) -> Path:
     app.processEvents()
     # 256 colours keep text crisp and the files small enough to keep in docs/screens/.
-    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
-    image.save(str(path), "PNG")
+    # No dithering: flat areas stay flat and compress well.
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    image.save(str(path), "PNG", 0)
     return path

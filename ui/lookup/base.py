@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ui.screens.base import Screen
-from ui.widgets import TouchButton, make_label
+from ui.widgets import KineticScrollArea, TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -120,6 +120,16 @@ class LookupScreen(Screen):
         if not handoff_available():
             return
         self.navigate(HANDOFF_SCREEN, kind="content", type=content_type, id=item_id, anchor=anchor)
+
+
+def scroll_area(content: QWidget, object_name: str) -> KineticScrollArea:
+    """A kinetic scroll area that shows the screen's own background (both contrast modes):
+    a scroll area paints its viewport with the platform palette otherwise."""
+    area = KineticScrollArea(content)
+    area.setObjectName(object_name)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
 
 
 def panel() -> tuple[QFrame, QVBoxLayout]:

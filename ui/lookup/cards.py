@@ -55,6 +55,8 @@ class Card:
     badge: str = ""
     warning: str = ""
     payload: Any = None
+    badge_alert: bool = False
+    """The badge tells of a problem (暂停执业, 吊销, 已废止): dark red instead of blue."""
 
 
 def highlighted_html(text: str, high_contrast: bool = False) -> str:
@@ -182,9 +184,11 @@ class CardDelegate(QStyledItemDelegate):
             f"{html.escape(card.title)}"
         ]
         if card.badge:
+            badge_colour = colours.offline if card.badge_alert else colours.primary
+            badge_text = colours.badge_text if card.badge_alert else colours.primary_text
             parts.append(
-                f'&nbsp;&nbsp;<span style="font-size:{body_px}px; color:{colours.primary_text};'
-                f' background-color:{colours.primary}">&nbsp;{html.escape(card.badge)}&nbsp;</span>'
+                f'&nbsp;&nbsp;<span style="font-size:{body_px}px; color:{badge_text};'
+                f' background-color:{badge_colour}">&nbsp;{html.escape(card.badge)}&nbsp;</span>'
             )
         if card.warning:
             # On the title line, so every row of a list has the same height.

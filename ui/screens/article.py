@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.qt_signals import emit
-from ui.lookup.base import LookupScreen
+from ui.lookup.base import LookupScreen, scroll_area
 from ui.screen_registry import ScreenRegistry
 from ui.theme import TextSizes
-from ui.widgets import KineticScrollArea, TouchButton, make_label
+from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -50,8 +50,7 @@ class ArticleScreen(LookupScreen):
         holder_layout.setContentsMargins(0, 8, 24, 8)
         holder_layout.addWidget(self.text)
         holder_layout.addStretch(1)
-        self.scroll = KineticScrollArea(holder)
-        self.scroll.setObjectName("article.scroll")
+        self.scroll = scroll_area(holder, "article.scroll")
         middle = QHBoxLayout()
         middle.setSpacing(24)
         middle.addWidget(self.scroll, 1)

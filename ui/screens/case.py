@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.qt_signals import emit
-from ui.lookup.base import LookupScreen, body_label
+from ui.lookup.base import LookupScreen, body_label, scroll_area
 from ui.screen_registry import ScreenRegistry
 from ui.screens.cases import kind_label
-from ui.widgets import KineticScrollArea, make_label
+from ui.widgets import make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -48,8 +48,7 @@ class CaseScreen(LookupScreen):
         self.body = body_label("case.body")
         layout.addWidget(self.body)
         layout.addStretch(1)
-        self.scroll = KineticScrollArea(content)
-        self.scroll.setObjectName("case.scroll")
+        self.scroll = scroll_area(content, "case.scroll")
         outer.addWidget(self.scroll, 1)
         tools = QVBoxLayout()
         tools.setSpacing(16)

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.lookup.base import LookupScreen
+from ui.lookup.base import LookupScreen, scroll_area
 from ui.lookup.cards import Card, CardListView
 from ui.lookup.controls import ChoiceGroup, SearchBar
 from ui.screen_registry import ScreenRegistry
 from ui.screens.laws import empty_search_text
-from ui.widgets import KineticScrollArea, make_label
+from ui.widgets import make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -45,8 +45,7 @@ class CasesScreen(LookupScreen):
         self.categories.changed.connect(lambda _v: self._on_category())
         side_layout.addWidget(self.categories)
         side_layout.addStretch(1)
-        side_scroll = KineticScrollArea(side)
-        side_scroll.setObjectName("cases.categories_scroll")
+        side_scroll = scroll_area(side, "cases.categories_scroll")
         side_scroll.setFixedWidth(360)
         outer.addWidget(side_scroll)
         main = QVBoxLayout()
@@ -127,6 +126,7 @@ class CasesScreen(LookupScreen):
     def _summarise(self, searched: bool) -> None:
         count = self.results.cards.rowCount()
         query = self.search.query()
+        self.results.setVisible(count > 0 or not searched)
         if searched and query and count == 0:
             self.summary.setText(empty_search_text(query))
         elif count:

@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.qt_signals import emit
-from ui.lookup.base import LookupScreen, body_label
+from ui.lookup.base import LookupScreen, body_label, scroll_area
 from ui.lookup.sections import FieldGrid
 from ui.screen_registry import ScreenRegistry
-from ui.widgets import KineticScrollArea, TouchButton, make_label
+from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -96,8 +96,7 @@ class GuideScreen(LookupScreen):
         self.steps = body_label("guide.steps")
         layout.addWidget(self.steps)
         layout.addStretch(1)
-        self.scroll = KineticScrollArea(content)
-        self.scroll.setObjectName("guide.scroll")
+        self.scroll = scroll_area(content, "guide.scroll")
         outer.addWidget(self.scroll, 1)
         tools = QVBoxLayout()
         tools.setSpacing(16)

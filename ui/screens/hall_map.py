@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.lookup.base import LookupScreen
+from ui.lookup.base import LookupScreen, scroll_area
 from ui.screen_registry import ScreenRegistry
 from ui.theme import TextSizes, palette_for
-from ui.widgets import KineticScrollArea, TouchButton, make_label
+from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -151,8 +151,7 @@ class HallMapScreen(LookupScreen):
         self.legend_end = make_label(role="muted", object_name="hall_map.help")
         self.legend_layout.addWidget(self.legend_end)
         self.legend_layout.addStretch(1)
-        scroll = KineticScrollArea(legend)
-        scroll.setObjectName("hall_map.legend")
+        scroll = scroll_area(legend, "hall_map.legend")
         scroll.setFixedWidth(520)
         outer.addWidget(scroll)
         self.retranslate()

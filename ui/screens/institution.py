@@ -8,12 +8,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.qt_signals import emit
-from ui.lookup.base import LookupScreen, set_badge
+from ui.lookup.base import LookupScreen, scroll_area, set_badge
 from ui.lookup.cards import Card, CardListView
 from ui.lookup.sections import FieldGrid, PenaltyList
 from ui.screen_registry import ScreenRegistry
 from ui.screens.practitioners import person_card
-from ui.widgets import KineticScrollArea, make_label
+from ui.widgets import make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -61,8 +61,7 @@ class InstitutionScreen(LookupScreen):
         tools.addStretch(1)
         layout.addLayout(tools)
         layout.addStretch(1)
-        self.scroll = KineticScrollArea(content)
-        self.scroll.setObjectName("institution.scroll")
+        self.scroll = scroll_area(content, "institution.scroll")
         outer.addWidget(self.scroll, 3)
         team_column = QVBoxLayout()
         team_column.setSpacing(12)

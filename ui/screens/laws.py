@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.lookup.base import LookupScreen
+from ui.lookup.base import LookupScreen, scroll_area
 from ui.lookup.cards import Card, CardListView
 from ui.lookup.controls import ChoiceGroup, SearchBar
 from ui.screen_registry import ScreenRegistry
-from ui.widgets import KineticScrollArea, make_label
+from ui.widgets import make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -50,8 +50,7 @@ class LawsScreen(LookupScreen):
         self.categories.changed.connect(self._on_category)
         side_layout.addWidget(self.categories)
         side_layout.addStretch(1)
-        side_scroll = KineticScrollArea(side)
-        side_scroll.setObjectName("laws.categories_scroll")
+        side_scroll = scroll_area(side, "laws.categories_scroll")
         side_scroll.setFixedWidth(400)
         outer.addWidget(side_scroll)
         main = QVBoxLayout()
@@ -125,6 +124,7 @@ class LawsScreen(LookupScreen):
                     .replace("%2", law.effective_on or "—"),
                     law.status_label,
                     payload=law,
+                    badge_alert=law.status in ("repealed", "not_yet_effective"),
                 )
                 for law in content.laws_in_category(category, offset, limit)
             ]
@@ -149,6 +149,8 @@ class LawsScreen(LookupScreen):
     def _update_summary(self, searched: bool = False) -> None:
         query = self.search.query()
         count = self.results.cards.rowCount()
+        # No empty frame under "nothing found": the message and the chips are the page.
+        self.results.setVisible(count > 0 or not searched)
         if searched and query and count == 0:
             self.summary.setText(empty_search_text(query))
         elif searched and query:

@@ -9,10 +9,10 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.qt_signals import emit
-from ui.lookup.base import LookupScreen, set_badge
+from ui.lookup.base import LookupScreen, scroll_area, set_badge
 from ui.lookup.sections import FieldGrid, PenaltyList, placeholder_photo
 from ui.screen_registry import ScreenRegistry
-from ui.widgets import KineticScrollArea, TouchButton, make_label
+from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -80,8 +80,7 @@ class PractitionerScreen(LookupScreen):
         self.penalties = PenaltyList("practitioner")
         layout.addWidget(self.penalties)
         layout.addStretch(1)
-        self.scroll = KineticScrollArea(content)
-        self.scroll.setObjectName("practitioner.scroll")
+        self.scroll = scroll_area(content, "practitioner.scroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

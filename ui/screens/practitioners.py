@@ -8,12 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content_views import INSTITUTION_ROLE_LABELS, PRACTITIONER_ROLE_LABELS
-from ui.lookup.base import LookupScreen
+from ui.lookup.base import LookupScreen, scroll_area
 from ui.lookup.cards import Card, CardListView
 from ui.lookup.controls import ChoiceGroup, SearchBar
 from ui.screen_registry import ScreenRegistry
 from ui.screens.laws import empty_search_text
-from ui.widgets import KineticScrollArea, TouchButton, make_label
+from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -30,7 +30,8 @@ def person_card(row: PersonRow) -> Card:
         warning = translate("PractitionersScreen", "有 %1 条处罚或惩戒记录").replace(
             "%1", str(row.penalty_count)
         )
-    return Card(row.name, row.detail, row.status_label, warning, payload=row)
+    alert = row.status not in ("practising", "active")
+    return Card(row.name, row.detail, row.status_label, warning, payload=row, badge_alert=alert)
 
 
 class PractitionersScreen(LookupScreen):
@@ -74,8 +75,7 @@ class PractitionersScreen(LookupScreen):
         self.expertise.changed.connect(lambda _v: self.reload())
         side_layout.addWidget(self.expertise)
         side_layout.addStretch(1)
-        self.filters_scroll = KineticScrollArea(side)
-        self.filters_scroll.setObjectName("practitioners.filters")
+        self.filters_scroll = scroll_area(side, "practitioners.filters")
         self.filters_scroll.setFixedWidth(560)
         outer.addWidget(self.filters_scroll)
         main = QVBoxLayout()
@@ -219,6 +219,7 @@ class PractitionersScreen(LookupScreen):
         self._update_summary(len(rows), self.search.query())
 
     def _update_summary(self, total: int, query: str | None) -> None:
+        self.results.setVisible(total > 0 or not self.content_ready())
         if query and total == 0:
             self.summary.setText(empty_search_text(query))
         elif total == 0 and self.content_ready():
