@@ -42,6 +42,7 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "【", "】"
 _PADDING = 20
 _GAP = 8
+_INDENT_PX = 40
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,6 +58,8 @@ class Card:
     payload: Any = None
     badge_alert: bool = False
     """The badge tells of a problem (暂停执业, 吊销, 已废止): dark red instead of blue."""
+    indent: int = 0
+    """Depth in a tree (a chapter under a part): each level moves the card right."""
 
 
 def highlighted_html(text: str, high_contrast: bool = False) -> str:
@@ -220,7 +223,7 @@ class CardDelegate(QStyledItemDelegate):
             return QSize(0, 0)
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else 800
-        document = self._document(card, option, width)
+        document = self._document(card, option, width - card.indent * _INDENT_PX)
         height = int(document.size().height()) + 2 * _PADDING + _GAP
         return QSize(width, max(96, height))
 
@@ -230,7 +233,7 @@ class CardDelegate(QStyledItemDelegate):
             return
         contrast = self._high_contrast()
         colours = palette_for(contrast)
-        rect = option.rect.adjusted(0, 0, 0, -_GAP)
+        rect = option.rect.adjusted(card.indent * _INDENT_PX, 0, 0, -_GAP)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pressed = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -73,6 +73,7 @@ class PenaltyList(QWidget):
     def set_penalties(self, penalties: Sequence[object]) -> None:
         for item in self._items:
             self._layout.removeWidget(item)
+            item.hide()  # gone from the screen now, deleted later
             item.deleteLater()
         self._items, self._texts = [], []
         if not penalties:

@@ -40,6 +40,7 @@ class Checklist(QWidget):
     def set_items(self, items: tuple[str, ...]) -> None:
         for widget in [*self.boxes, *self.labels]:
             self._grid.removeWidget(widget)
+            widget.hide()  # gone from the screen now, deleted later
             widget.deleteLater()
         self.boxes, self.labels = [], []
         for row, text in enumerate(items):

@@ -57,6 +57,7 @@ class GuidesScreen(LookupScreen):
             return
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+            tile.hide()  # gone from the screen now, deleted later
             tile.deleteLater()
         self.tiles = []
         self.guides = guides

@@ -176,6 +176,7 @@ class HallMapScreen(LookupScreen):
         self.windows = [] if self.show_notice() else self.content.hall_windows()
         for row in self.rows:
             self.legend_layout.removeWidget(row)
+            row.hide()  # gone from the screen now, deleted later
             row.deleteLater()
         self.rows, self.buttons = [], []
         for number, window in enumerate(self.windows):

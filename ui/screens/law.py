@@ -122,7 +122,7 @@ class LawScreen(LookupScreen):
         self.heading.setText(self.law.title)
         self._show_meta()
         toc_cards = [
-            Card(("　" * entry.level) + entry.heading, payload=entry) for entry in self.law.toc
+            Card(entry.heading, payload=entry, indent=entry.level) for entry in self.law.toc
         ]
         if not toc_cards:
             toc_cards = [Card(translate("LawScreen", "本法不分章节，请直接查看条文"), payload=None)]
