@@ -123,7 +123,6 @@ class ChoiceGroup(QWidget):
         for number, (value, label) in enumerate(entries):
             name = f"{self.prefix}.all" if value is None else f"{self.prefix}.{number}"
             button = TouchButton(name, label, checkable=True)
-            button.setProperty("session_input", True)
             button.clicked.connect(lambda _=False, v=value: self.select(v))
             self._grid.addWidget(button, number // self.columns, number % self.columns)
             self.buttons.append((value, button))

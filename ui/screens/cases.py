@@ -140,6 +140,14 @@ class CasesScreen(LookupScreen):
         item = card.payload
         self.navigate("case", type=item.type, id=item.id)
 
+    def wipe(self) -> None:
+        super().wipe()
+        self._request = 0
+        self._params = {}
+        self.categories.select(None, notify=False)
+        self.results.cards.clear()
+        self.summary.setText("")
+
     def spoken_text(self) -> str:
         lines = [self.title(), self.summary.text()]
         lines += [c.title for c in self.results.cards.cards()[:5]]

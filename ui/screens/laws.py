@@ -175,6 +175,15 @@ class LawsScreen(LookupScreen):
         elif hasattr(item, "article_count"):
             self.navigate("law", law_id=item.id)
 
+    def wipe(self) -> None:
+        """The next citizen starts from the first category with nothing typed."""
+        super().wipe()
+        self._request = 0
+        self._category = None
+        self._params = {}
+        self.results.cards.clear()
+        self.summary.setText("")
+
     def spoken_text(self) -> str:
         lines = [self.title(), self.summary.text()]
         lines += [c.title for c in self.results.cards.cards()[:5]]

@@ -237,6 +237,19 @@ class PractitionersScreen(LookupScreen):
         row = card.payload
         self.navigate(row.type, id=row.id)
 
+    def wipe(self) -> None:
+        """The next citizen sees every practitioner again, with no filter and no search."""
+        super().wipe()
+        self._request = 0
+        self._params = {}
+        for group in (self.roles, self.districts, self.expertise):
+            group.select(None, notify=False)
+        self.kind = "practitioner"
+        self.kind_choice.select(self.kind, notify=False)
+        self._filters_built = False
+        self.results.cards.clear()
+        self.summary.setText("")
+
     def spoken_text(self) -> str:
         lines = [self.title(), self.summary.text()]
         lines += [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import Services
 from kiosk.content_service import ContentService
 from ui.lookup.cards import CardListView
 from ui.main_window import MainWindow
@@ -113,3 +114,19 @@ def test_an_institution_with_penalties(qtbot: QtBot, lookup_window: MainWindow) 
     assert find(lookup_window, QWidget, "institution.penalty_1").isVisibleTo(lookup_window)
     address = find(lookup_window, QLabel, "institution.address")
     assert address.text() and address.isVisibleTo(lookup_window)
+
+
+def test_the_next_citizen_starts_without_filters_or_search(
+    qtbot: QtBot, lookup_window: MainWindow, lookup_services: Services
+) -> None:
+    results = _open(qtbot, lookup_window)
+    tap(qtbot, lookup_window, "practitioners.role.1")
+    find(lookup_window, QLineEdit, "practitioners.search").setText("zw")
+    lookup_services.session.finish()
+    qtbot.waitUntil(lambda: lookup_window.manager.current_id in ("attract", "home"))
+    assert find(lookup_window, QLineEdit, "practitioners.search").text() == ""
+    assert results.cards.rowCount() == 0 or lookup_window.manager.current_id != "practitioners"
+    lookup_window.manager.home()
+    tap(qtbot, lookup_window, "home.practitioners")
+    assert find(lookup_window, QAbstractButton, "practitioners.role.all").isChecked()
+    assert {card.payload.role_label for card in results.cards.cards()} != {"律师"}
