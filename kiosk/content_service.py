@@ -183,6 +183,9 @@ class ContentService(QObject):
         started = time.perf_counter()
         try:
             prepared, index = open_content(self.database_path, self.settings.has_central)
+            if threading.current_thread() is self._loader:
+                # Each thread has its own connection: the loader's would stay open for good.
+                prepared.database.close()
             self._store, self._index = prepared.store, index
             self._state = ContentState.READY
             self.load_seconds = time.perf_counter() - started
