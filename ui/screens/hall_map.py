@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.lookup.base import LookupScreen, scroll_area
@@ -73,7 +73,14 @@ class HallPlan(QWidget):
             painter.setPen(QColor(colours.primary_text if marked else colours.text))
             bold = QFont(font)
             bold.setBold(True)
-            bold.setPixelSize(sizes.subheading)
+            size = sizes.subheading
+            bold.setPixelSize(size)
+            # Shrink a long window name to fit its box, never below the body size.
+            while size > sizes.body and QFontMetrics(bold).horizontalAdvance(window.window) > (
+                box.width() - 24
+            ):
+                size -= 2
+                bold.setPixelSize(size)
             painter.setFont(bold)
             title_box = box.adjusted(8, 12, -8, -box.height() * 0.55)
             painter.drawText(
