@@ -91,4 +91,9 @@ def build_services(settings: Settings) -> Services:
 
     services.handoff = HandoffService(None, settings["handoff.ttl_s"])
     services.after_ready(lambda: start_fleet_services(services))
+    # Imported here: the content service pulls in peewee and the search engine.
+    from kiosk.content_service import ContentService
+
+    services.content = ContentService(settings)
+    services.after_ready(services.content.start)
     return services

@@ -10,6 +10,7 @@ without one. The run command, ``search`` and ``sync`` all go through it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from kiosk.settings import Settings
@@ -20,11 +21,12 @@ from offline_cache.search import SearchIndex
 def open_content(
     settings: Settings,
     demo_changes: Callable[[], Iterable[dict[str, Any]]] | None = None,
+    database_path: Path | None = None,
 ) -> tuple[PreparedDatabase, SearchIndex]:
-    """The prepared database of ``settings.database_path`` and its search index."""
+    """The prepared database (``settings.database_path`` unless given) and its search index."""
     index = SearchIndex()
     prepared = prepare_database(
-        settings.database_path,
+        database_path or settings.database_path,
         has_central=settings.has_central,
         indexer=index,
         demo_changes=demo_changes,

@@ -34,8 +34,25 @@ def make_database(path: Path | str) -> SqliteDatabase:
 
 
 def open_database(path: Path | str) -> SqliteDatabase:
-    """Create the database object, bind every model to it and connect."""
-    database = make_database(path)
-    database_proxy.initialize(database)
+    """Bind every model to the database of ``path`` and connect this thread.
+
+    One process has one database object per file: opening the file that is
+    already bound returns the same object, so a transaction begun through it
+    and the models' queries always share this thread's connection (two objects
+    on one file would mean two connections, and a write through one would wait
+    for the other's open transaction).
+    """
+    current = database_proxy.obj
+    if isinstance(current, SqliteDatabase) and _same_file(current.database, path):
+        database = current
+    else:
+        database = make_database(path)
+        database_proxy.initialize(database)
     database.connect(reuse_if_open=True)
     return database
+
+
+def _same_file(bound: str, path: Path | str) -> bool:
+    if str(path) == ":memory:" or bound == ":memory:":
+        return False
+    return Path(bound).resolve() == Path(path).resolve()

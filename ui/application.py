@@ -118,6 +118,7 @@ def run_kiosk(
         from ui.screenshots import render_tour
 
         written = render_tour(app, services, screenshots)
+        _close_services(services)
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     kiosk = Kiosk(app, services, windowed=windowed)
@@ -133,6 +134,15 @@ def run_kiosk(
     finally:
         watchdog.stop()
         kiosk.shutdown()
+        _close_services(services)
+
+
+def _close_services(services: Services) -> None:
+    """Stop service threads before the interpreter goes (a first load is let finish:
+    it is one transaction, and a half-run thread at exit can abort the process)."""
+    close = getattr(services.content, "close", None)
+    if callable(close):
+        close()
 
 
 def _has_display() -> bool:

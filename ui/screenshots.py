@@ -6,7 +6,11 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from time import monotonic
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
@@ -32,8 +36,77 @@ def prepare_offscreen() -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
+def lookup_samples(services: Services) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Extra views of the lookup screens: (file suffix, parameters) per screen id.
+
+    Picked from the content itself, so the tour shows real laws and the demo
+    people wherever it runs: 民法典 and its article 1077, a practitioner with a
+    penalty, a search with results and one without.
+    """
+    content = services.content
+    if content is None or not getattr(content, "is_ready", False):
+        return {}
+    samples: dict[str, list[tuple[str, dict[str, Any]]]] = {
+        "laws": [("search", {"query": "离婚冷静期"}), ("empty", {"query": "火星"})],
+        "cases": [("search", {"query": "拖欠工资"})],
+        "practitioners": [
+            ("", {"kind": "practitioner"}),
+            ("institutions", {"kind": "institution"}),
+        ],
+    }
+    hits = content.search_now("民法典 1077", "law", 1)
+    if hits:
+        law_id = hits[0].law_id
+        samples["law"] = [("", {"law_id": law_id})]
+        samples["article"] = [("", {"law_id": law_id, "no": 1077, "sub": 0})]
+    rows, _ = content.people_page("practitioner", limit=200)
+    flagged = [row for row in rows if row.penalty_count] or rows
+    if flagged:
+        samples["practitioner"] = [("", {"id": flagged[0].id})]
+        card = content.practitioner(flagged[0].id)
+        if card is not None and card.institution_id:
+            samples["institution"] = [("", {"id": card.institution_id})]
+    entries = content.entries()
+    if entries:
+        samples["case"] = [("", {"type": entries[0].type, "id": entries[0].id})]
+        faqs = [e for e in entries if e.type == "faq"]
+        if faqs:
+            samples["case"].append(("faq", {"type": "faq", "id": faqs[0].id}))
+    guides = content.guides()
+    if guides:
+        samples["guide"] = [("", {"id": guides[0].id})]
+        samples["hall_map"] = [("", {"window": guides[0].window})]
+    return samples
+
+
+def _wait_for_content(app: QApplication, services: Services, timeout_s: float = 180.0) -> None:
+    content = services.content
+    if content is None or not hasattr(content, "open_blocking"):
+        return
+    if not content.is_ready:
+        content.open_blocking()
+    _settle(app, services, timeout_s)
+
+
+def _settle(app: QApplication, services: Services, timeout_s: float = 10.0) -> None:
+    """Let searches in flight arrive before a screen is grabbed."""
+    content = services.content
+    deadline = monotonic() + timeout_s
+    app.processEvents()
+    while (
+        content is not None
+        and hasattr(content, "searches_pending")
+        and content.searches_pending()
+        and monotonic() < deadline
+    ):
+        app.processEvents()
+    app.processEvents()
+
+
 def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
+    _wait_for_content(app, services)
+    samples = lookup_samples(services)
     window = MainWindow(services)
     window.resize(*TOUR_SIZE)
     window.show()
@@ -45,9 +118,16 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
             session.set_language(language)
             session.set_large_text(large)
             variant = f"{language}{'-large' if large else ''}"
+            manager.wipe_all()  # no search of the previous variant shows through
             for screen_id in manager.registry.screen_ids():
-                manager.jump(screen_id)
-                written.append(_grab(app, window, out_dir / f"{variant}-{screen_id}.png"))
+                views = samples.get(screen_id, [])
+                if not any(suffix == "" for suffix, _ in views):
+                    views = [("", {}), *views]
+                for suffix, params in views:
+                    manager.jump(screen_id, **params)
+                    _settle(app, services)
+                    name = f"{variant}-{screen_id}{'-' + suffix if suffix else ''}.png"
+                    written.append(_grab(app, window, out_dir / name))
             manager.jump("home")
             window.idle_overlay.show_countdown(int(session.countdown_s))
             written.append(_grab(app, window, out_dir / f"{variant}-idle-countdown.png"))
@@ -57,6 +137,12 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
     session.set_large_text(False)
     manager.jump("home")
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-home.png"))
+    for screen_id in ("laws", "article", "practitioner", "guide"):
+        for suffix, params in samples.get(screen_id, [])[:1]:
+            manager.jump(screen_id, **params)
+            _settle(app, services)
+            name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
+            written.append(_grab(app, window, out_dir / name))
     window.allow_close()
     window.close()
     return written
@@ -64,5 +150,9 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
 
 def _grab(app: QApplication, window: MainWindow, path: Path) -> Path:
     app.processEvents()
-    window.grab().save(str(path), "PNG")
+    # 256 colours keep text crisp and the files small enough to keep in docs/screens/.
+    # No dithering: flat areas stay flat and compress well.
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    image.save(str(path), "PNG", 0)
     return path

@@ -57,6 +57,10 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> No
     for language in ("zh_CN", "en", "zh_CN-large", "en-large"):
         for screen in ("home", "attract", "coming_soon", "recovery", "idle-countdown"):
             assert f"{language}-{screen}.png" in names
+        for screen in ("laws-search", "laws-empty", "law", "article", "practitioner"):
+            assert f"{language}-{screen}.png" in names  # the lookup screens, with content
+        for screen in ("institution", "case", "guide", "hall_map", "announcements"):
+            assert f"{language}-{screen}.png" in names
     image = QImage(str(out / "en-home.png"))
     assert (image.width(), image.height()) == (1920, 1080)
 

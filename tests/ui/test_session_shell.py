@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
 from tests.ui.conftest import FakeClock
+from tests.ui.test_navigation import unbuilt_service
 from ui.main_window import MainWindow
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.screens.base import Screen
@@ -103,7 +104,7 @@ def test_idle_countdown_shows_the_overlay_and_continue_extends(
 ) -> None:
     session = services.session
     session.touch()
-    window.manager.navigate("laws")
+    window.manager.navigate(unbuilt_service())
     clock.advance(services.settings["session.idle_timeout_s"])
     session.tick()
     overlay = window.idle_overlay

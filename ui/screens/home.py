@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+import logging
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
@@ -10,12 +11,13 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 from ui.screen_registry import ANY, ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
-from ui.widgets import KineticScrollArea, TileButton, make_label
+from ui.widgets import KineticScrollArea, TileButton, TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 class ServiceTile(NamedTuple):
@@ -118,6 +120,14 @@ class HomeScreen(Screen):
         self._columns = 0
         self._arrange()
         services.session.preferences_changed.connect(self._arrange)
+        # The newest announcement of the hall, one tap from the full list.
+        self.news_button = TouchButton("home.announcements")
+        self.news_button.clicked.connect(lambda: self.navigate("announcements"))
+        self.news_button.hide()
+        layout.addWidget(self.news_button)
+        content_service = services.content
+        if content_service is not None and hasattr(content_service, "ready"):
+            content_service.ready.connect(self._update_news)
         self.retranslate()
 
     def _arrange(self) -> None:
@@ -136,8 +146,31 @@ class HomeScreen(Screen):
     def title(self) -> str:
         return translate("HomeScreen", "首页")
 
+    def enter(self, **params: Any) -> None:
+        self._update_news()
+
+    def _newest_announcement(self) -> str:
+        content = self.services.content
+        if content is None or not getattr(content, "is_ready", False):
+            return ""
+        try:
+            items = content.announcements(limit=1)
+        except Exception:  # Home must stay up whatever the content does
+            log.exception("announcements unavailable")
+            return ""
+        return str(getattr(items[0], "title", "")) if items else ""
+
+    def _update_news(self) -> None:
+        newest = self._newest_announcement()
+        self.news_button.setVisible(bool(newest))
+        if newest:
+            self.news_button.setText(
+                translate("HomeScreen", "通知公告：%1（点击查看全部）").replace("%1", newest)
+            )
+
     def retranslate(self) -> None:
         self.greeting.setText(translate("HomeScreen", "您好！请选择要办理的服务"))
+        self._update_news()
         for tile in SERVICE_TILES:
             self.tiles[tile.tile_id].set_texts(
                 translate("ServiceTile", tile.title), translate("ServiceTile", tile.detail)
@@ -145,6 +178,8 @@ class HomeScreen(Screen):
 
     def spoken_text(self) -> str:
         lines = [self.greeting.text()]
+        if self.news_button.isVisibleTo(self):
+            lines.append(self.news_button.text())
         for tile in SERVICE_TILES:
             lines.append(
                 f"{translate('ServiceTile', tile.title)}：{translate('ServiceTile', tile.detail)}"
@@ -156,3 +191,4 @@ def register(registry: ScreenRegistry) -> None:
     registry.add(HomeScreen.screen_id, HomeScreen)
     registry.allow(ANY, HomeScreen.screen_id)
     registry.allow(HomeScreen.screen_id, *(tile.screen_id for tile in SERVICE_TILES))
+    registry.allow(HomeScreen.screen_id, "announcements")

@@ -48,3 +48,29 @@ def test_the_defect_is_still_there_without_the_workaround() -> None:
     else:
         assert result.returncode != 0
         assert "bool_dealloc" in result.stderr
+
+
+VOID_CALLS = textwrap.dedent(
+    """
+    import sys
+    calls = sys.getrefcount(None) + 1000  # more than None has references
+    {prelude}
+    from PySide6.QtCore import QObject
+
+    holder = QObject()
+    for _ in range(calls):
+        holder.setObjectName("x")  # a void method: drops a reference to None
+    print("survived")
+    """
+)
+
+
+def test_void_calls_are_safe_once_kiosk_is_imported() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", VOID_CALLS.format(prelude="import kiosk")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "survived" in result.stdout

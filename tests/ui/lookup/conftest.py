@@ -1,0 +1,78 @@
+"""Fixtures of the lookup screen tests: the real demo database, built once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import Services
+from kiosk.connectivity import Connectivity
+from kiosk.content_access import open_content
+from kiosk.content_service import ContentService
+from kiosk.session import CitizenSession
+from kiosk.settings import load_settings
+from offline_cache.db import database_proxy
+from ui.main_window import MainWindow
+
+# The demo announcements are dated 2025-2026; read them as on this day.
+TODAY = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC).timestamp()
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content (real laws, fictional people) loaded once (about ten seconds)."""
+    path = tmp_path_factory.mktemp("demo-content") / "kiosk.sqlite3"
+    prepared, _ = open_content(load_settings(environ={}), database_path=path)
+    assert prepared.demo_loaded > 500
+    prepared.database.close()
+    database_proxy.initialize(None)
+    return path
+
+
+class SpokenText:
+    """The read-aloud edge: records what would be spoken (no audio device in CI)."""
+
+    def __init__(self) -> None:
+        self.spoken: list[str] = []
+
+    def speak_now(self, text: str) -> None:
+        self.spoken.append(text)
+
+    def stop(self) -> None:
+        return None
+
+
+@pytest.fixture
+def content(qtbot: object, demo_database: Path) -> Iterator[ContentService]:
+    settings = load_settings(environ={})
+    service = ContentService(settings, demo_database, clock=lambda: TODAY)
+    service.open_blocking()
+    assert service.is_ready
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def lookup_services(content: ContentService) -> Services:
+    settings = load_settings(environ={})
+    session = CitizenSession.from_settings(settings)
+    services = Services(settings=settings, session=session, connectivity=Connectivity(False))
+    services.content = content
+    services.speech = SpokenText()
+    return services
+
+
+@pytest.fixture
+def lookup_window(qtbot: object, lookup_services: Services) -> Iterator[MainWindow]:
+    main = MainWindow(lookup_services)
+    main.resize(1920, 1080)
+    main.show()
+    main.show_home()
+    yield main
+    main.allow_close()
+    main.close()
+    main.deleteLater()
+    lookup_services.session.wipe()

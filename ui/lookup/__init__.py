@@ -1,0 +1,1 @@
+"""Building blocks of the lookup screens: card lists, the search bar, choices, the base screen."""
