@@ -71,6 +71,26 @@ class TrackingContext:
 HandoffContext = ContentContext | DraftContext | TrackingContext
 
 
+def context_from_params(params: Mapping[str, Any]) -> HandoffContext | None:
+    """The context a screen asked for: ``context=`` itself, or plain navigation params
+    (``kind="content", type=, id=, anchor=`` / ``kind="tracking", ref=`` /
+    ``kind="draft", draft=``), so screens need not build the dataclasses."""
+    given = params.get("context")
+    if isinstance(given, ContentContext | DraftContext | TrackingContext):
+        return given
+    kind = params.get("kind")
+    if kind == "content" and params.get("type") and params.get("id"):
+        anchor = params.get("anchor")
+        return ContentContext(
+            str(params["type"]), str(params["id"]), None if anchor is None else str(anchor)
+        )
+    if kind == "tracking" and params.get("ref"):
+        return TrackingContext(str(params["ref"]))
+    if kind == "draft" and isinstance(params.get("draft"), Mapping):
+        return DraftContext(dict(params["draft"]))
+    return None
+
+
 @dataclass(frozen=True)
 class HandoffCode:
     """A URL ready to be shown as a QR code; ``minted`` ones expire."""

@@ -35,7 +35,7 @@ def test_read_aloud_speaks_each_screen_and_stops_on_wipe(
     qtbot.mouseClick(window.top_bar.read_aloud, Qt.MouseButton.LeftButton)
     assert services.session.read_aloud
     text, language = speech.said[-1]
-    assert "法律法规" in text and "即将开通" in text and language == "zh_CN"
+    assert text.startswith("法律法规") and language == "zh_CN"
     qtbot.mouseClick(window.top_bar.home, Qt.MouseButton.LeftButton)
     text, _ = speech.said[-1]
     assert text.startswith("您好！请选择要办理的服务") and "身份证登录" in text

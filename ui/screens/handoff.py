@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.handoff import (
     Alternative,
-    ContentContext,
     HandoffCode,
     HandoffContext,
     HandoffUnavailable,
     Unavailability,
+    context_from_params,
 )
 from ui.screen_registry import ANY, ScreenRegistry
 from ui.screens.base import Screen
@@ -79,8 +79,7 @@ class HandoffScreen(Screen):
         return translate("Handoff", "在手机上继续")
 
     def enter(self, **params: Any) -> None:
-        context = params.get("context")
-        self._context = context if isinstance(context, ContentContext | HandoffContext) else None
+        self._context = context_from_params(params)
         self._request()
 
     def leave(self) -> None:

@@ -176,3 +176,16 @@ def test_an_unsafe_minted_url_is_never_shown() -> None:
 def test_static_template_needs_both_placeholders() -> None:
     with pytest.raises(ValueError):
         static_url("https://mp.example.gov.cn/p/{id}", ContentContext("law", "x"))
+
+
+def test_plain_navigation_params_become_contexts() -> None:
+    from kiosk.handoff import ContentContext, TrackingContext, context_from_params
+
+    assert context_from_params({"kind": "content", "type": "law", "id": "x", "anchor": 7}) == (
+        ContentContext("law", "x", "7")
+    )
+    assert context_from_params({"kind": "tracking", "ref": "HALL01-20261122-0001"}) == (
+        TrackingContext("HALL01-20261122-0001")
+    )
+    assert context_from_params({}) is None
+    assert context_from_params({"kind": "content", "type": "law"}) is None
