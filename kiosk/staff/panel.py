@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +70,7 @@ class StaffPanel(QObject):
         self.syncing = False
         self._sync_progress.connect(self.sync_progressed)
         self._sync_done.connect(self._on_sync_done)
+        self._listening = False
 
     @property
     def staff(self) -> StaffServices:
@@ -174,29 +174,31 @@ class StaffPanel(QObject):
 
     # --- actions ----------------------------------------------------------------
     def sync_now(self) -> bool:
-        """Pull content and beat the heartbeat in the background; False if not possible now."""
-        staff = self.staff
+        """Ask the background sync for a round at once; False if not possible now."""
         self.staff.audit.action("sync_now")
-        if staff.engine is None or self.syncing:
+        sync = self.services.sync
+        if sync is None or self.syncing:
             return False
         self.syncing = True
-        engine = staff.engine
-
-        def work() -> None:
-            try:
-                result = engine.pull(
-                    progress=lambda p: self._sync_progress.emit(p.pages, p.changes)
-                )
-                engine.upload_events()
-            except Exception as error:
-                self._sync_done.emit(False, str(error)[:200])
-                return
-            self._sync_done.emit(True, f"{result.changes}")
-
-        threading.Thread(target=work, name="staff-sync", daemon=True).start()
-        if staff.heartbeat is not None:
-            staff.heartbeat.beat_now()
+        if not self._listening:
+            sync.progressed.connect(self._sync_progress)
+            sync.round_finished.connect(self._on_round_finished)
+            self._listening = True
+        sync.sync_now()
+        if self.staff.heartbeat is not None:
+            self.staff.heartbeat.beat_now()
         return True
+
+    def _on_round_finished(self, summary: object) -> None:
+        if not self.syncing:
+            return  # a scheduled round, not the one staff asked for
+        ok = bool(getattr(summary, "ok", False))
+        message = (
+            str(getattr(summary, "changes_applied", 0))
+            if ok
+            else str(getattr(summary, "error", "") or "")[:200]
+        )
+        self._on_sync_done(ok, message)
 
     def _on_sync_done(self, ok: bool, message: str) -> None:
         self.syncing = False

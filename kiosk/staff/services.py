@@ -64,30 +64,32 @@ def start_fleet_services(services: Services) -> None:
     """Open the database if nobody has yet, and start the heartbeat (after Home is shown)."""
     staff: StaffServices = services.staff
     settings = services.settings
-    from offline_cache.db import database_proxy, open_database
+    from offline_cache.db import open_database
     from offline_cache.schema import ensure_schema
 
-    if database_proxy.obj is None:
-        ensure_schema(open_database(settings.database_path))
+    database = open_database(settings.database_path)
+    ensure_schema(database)
     if services.handoff is not None:
         services.handoff.set_static_url_template(cached_static_url_template)
     if not settings.has_central:
         return
-    from offline_cache.api_client import CentralClient
+    from kiosk.central import build_client
+    from kiosk.sync_service import SyncService
     from offline_cache.content_store import ContentStore
+    from offline_cache.search import SearchIndex
     from offline_cache.sync import SyncEngine
 
-    client = CentralClient(
-        settings["central.url"],
-        settings["central.token"],
-        settings["kiosk.id"],
-        connect_timeout=settings["central.connect_timeout_s"],
-        read_timeout=settings["central.read_timeout_s"],
-        allow_insecure_http=settings["central.allow_insecure_http"],
-    )
+    client = build_client(settings)
+    index = SearchIndex()
     staff.engine = SyncEngine(
-        client, ContentStore(database_proxy.obj), page_size=settings["sync.page_size"]
+        client, ContentStore(database, index), page_size=settings["sync.page_size"]
     )
+    if services.sync is None:
+        services.sync = SyncService.from_settings(
+            settings, database, index, services.connectivity
+        )
+        services.on_shutdown(services.sync.stop)
+        _start_sync_when_content_ready(services)
     heartbeat = HeartbeatService(
         staff.engine,
         __version__,
@@ -102,6 +104,15 @@ def start_fleet_services(services: Services) -> None:
         services.handoff.set_minter(client)
     heartbeat.start()
     services.on_shutdown(heartbeat.stop)
+
+
+def _start_sync_when_content_ready(services: Services) -> None:
+    """Pull only once the content service has opened (and maybe re-indexed) the database."""
+    content = services.content
+    if content is not None and hasattr(content, "ready") and not content.is_ready:
+        content.ready.connect(services.sync.start)
+    else:
+        services.sync.start()
 
 
 def cached_static_url_template() -> str | None:
