@@ -85,9 +85,7 @@ def start_fleet_services(services: Services) -> None:
         client, ContentStore(database, index), page_size=settings["sync.page_size"]
     )
     if services.sync is None:
-        services.sync = SyncService.from_settings(
-            settings, database, index, services.connectivity
-        )
+        services.sync = SyncService.from_settings(settings, database, index, services.connectivity)
         services.on_shutdown(services.sync.stop)
         _start_sync_when_content_ready(services)
     heartbeat = HeartbeatService(
