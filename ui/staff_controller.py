@@ -1,6 +1,6 @@
 """Staff mode in the shell: the gesture, the staff session, and out of service.
 
-- The staff gesture (five taps top-left in 3 s, or a 5 s press there) ends any
+- The staff gesture (a 5 s press on the page title, or five taps there in 3 s) ends any
   citizen session and opens the PIN pad (or the panel, if staff are still in).
 - While the staff session runs, the citizen idle timer is stopped and any
   countdown is dismissed at once: the citizen wipe never ends staff work. The

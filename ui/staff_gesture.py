@@ -1,8 +1,16 @@
-"""The hidden staff gesture: five taps in the top-left corner within 3 s, or a 5 s press there.
+"""The hidden staff gesture: a 5 s press on the page title, or five taps there within 3 s.
 
-An application-wide event filter, so it works on every screen (the out-of-service
-notice included) whatever widget lies in the corner, and never eats the event:
-a citizen who happens to tap the corner sees nothing unusual.
+The zone is the top strip left of the middle of the screen, where the top bar
+shows the page title (a plain label): Back and Home lie to its left, the
+language, preference and Finish buttons to its right, so staff taps there never
+press a citizen control. Screens without the top bar (the attract loop, the
+out-of-service notice) keep nothing clickable in that strip either;
+``tests/ui/test_staff.py`` checks this on every screen, in both languages and
+with large text.
+
+An application-wide event filter, so it works on every screen whatever widget
+lies there, and never eats the event: a citizen who happens to tap the title
+sees nothing unusual.
 """
 
 from __future__ import annotations
@@ -14,7 +22,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
-CORNER_PX = 96
+# The zone, as fractions of the window width, and its height in pixels (the top bar's).
+ZONE_LEFT = 0.25
+ZONE_RIGHT = 0.43
+ZONE_HEIGHT_PX = 96
 TAPS = 5
 TAP_WINDOW_S = 3.0
 LONG_PRESS_MS = 5000
@@ -40,8 +51,9 @@ class StaffGestureFilter(QObject):
         self._long_press.setInterval(long_press_ms)
         self._long_press.timeout.connect(self._fire)
 
-    def corner(self) -> QRect:
-        return QRect(0, 0, CORNER_PX, CORNER_PX)
+    def zone(self) -> QRect:
+        """Where the gesture counts, in window coordinates."""
+        return gesture_zone(self._window.width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -71,7 +83,7 @@ class StaffGestureFilter(QObject):
         if not self._window.isVisible():
             return
         local = self._window.mapFromGlobal(global_point)
-        if not self.corner().contains(local):
+        if not self.zone().contains(local):
             self._taps.clear()
             self._long_press.stop()
             return
@@ -85,3 +97,8 @@ class StaffGestureFilter(QObject):
         self._taps.clear()
         self._long_press.stop()
         self.triggered.emit()
+
+
+def gesture_zone(window_width: int) -> QRect:
+    left = round(window_width * ZONE_LEFT)
+    return QRect(left, 0, round(window_width * ZONE_RIGHT) - left, ZONE_HEIGHT_PX)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from ui.main_window import MainWindow
 from ui.screen_manager import HOME
 from ui.screens.staff_pin import DIGIT_NAMES
 from ui.staff_controller import StaffController
+from ui.staff_gesture import gesture_zone
 from ui.widgets import KineticScrollArea
 
 
@@ -94,7 +95,7 @@ def test_staff_audit_events_are_delivered(
 ) -> None:
     services, window, server = kiosk
     for _ in range(5):
-        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=gesture_zone(1920).center())
     assert window.manager.current_id == "staff_pin"
     for digit in "240517":
         button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
@@ -111,7 +112,7 @@ def test_staff_audit_events_are_delivered(
 
 def login(qtbot: QtBot, window: MainWindow) -> None:
     for _ in range(5):
-        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=gesture_zone(1920).center())
     for digit in "240517":
         button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

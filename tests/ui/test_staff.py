@@ -24,10 +24,12 @@ from ui.main_window import MainWindow
 from ui.screen_manager import HOME
 from ui.screens.staff_pin import DIGIT_NAMES
 from ui.staff_controller import StaffController
+from ui.staff_gesture import gesture_zone
 from ui.theme import MIN_TARGET_PX
 from ui.widgets import KineticScrollArea
 
 PIN = "240517"
+GESTURE_POINT = gesture_zone(1920).center()
 
 
 class FakeClock:
@@ -89,7 +91,7 @@ class Harness:
 
     def corner_taps(self, count: int = 5, gap_s: float = 0.5) -> None:
         for _ in range(count):
-            self.qtbot.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+            self.qtbot.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=GESTURE_POINT)
             self.clock.now += gap_s
 
     def enter_pin(self, pin: str) -> None:
@@ -102,6 +104,7 @@ class Harness:
 
     def close(self) -> None:
         self.staff.session.end()
+        self.services.session.set_language("zh_CN")  # the translator is application-wide
         self.controller.shutdown()
         self.window.allow_close()
         self.window.close()
@@ -149,10 +152,59 @@ def test_slow_taps_do_not_open_it(harness: Harness) -> None:
     assert harness.current == HOME
 
 
-def test_a_long_press_in_the_corner_opens_it(harness: Harness) -> None:
-    harness.qtbot.mousePress(harness.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+def test_a_long_press_on_the_title_opens_it(harness: Harness) -> None:
+    harness.qtbot.mousePress(harness.window, Qt.MouseButton.LeftButton, pos=GESTURE_POINT)
     harness.qtbot.waitUntil(lambda: harness.current == "staff_pin", timeout=3000)
-    harness.qtbot.mouseRelease(harness.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    harness.qtbot.mouseRelease(harness.window, Qt.MouseButton.LeftButton, pos=GESTURE_POINT)
+
+
+def test_taps_on_back_neither_count_nor_are_lost(harness: Harness) -> None:
+    harness.window.manager.navigate("laws")
+    assert harness.current == "laws"
+    back = harness.widget("topbar.back")
+    harness.qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert harness.current == HOME  # Back did its job
+    harness.corner_taps(4)
+    harness.qtbot.mouseClick(harness.window, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert harness.current == HOME  # a tap in the old corner does not complete the gesture
+
+
+def _controls_in_zone(root: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    window = root.window()
+    zone = gesture_zone(window.width())
+    found = []
+    for control in [root, *root.findChildren(QWidget)]:
+        if isinstance(control, QAbstractButton | QLineEdit) and control.isVisibleTo(window):
+            rect = control.rect().translated(control.mapTo(window, QPoint(0, 0)))
+            if rect.intersects(zone):
+                found.append(control.objectName())
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("large_text", [False, True])
+def test_no_citizen_control_lies_in_the_gesture_zone(
+    harness: Harness, language: str, large_text: bool
+) -> None:
+    session = harness.services.session
+    session.set_language(language)
+    session.set_large_text(large_text)
+    harness.window.manager.navigate("laws")  # Back and Home both shown
+    top_bar = harness.widget("topbar")
+    harness.qtbot.waitUntil(lambda: top_bar.isVisible(), timeout=2000)
+    QApplication.processEvents()
+    assert _controls_in_zone(top_bar) == []
+    registry = harness.window.manager.registry
+    for screen_id in registry.screen_ids():
+        if registry.spec(screen_id).top_bar or screen_id in ("staff_pin", "staff_panel"):
+            continue
+        harness.window.manager.jump(screen_id)
+        QApplication.processEvents()
+        screen = harness.window.manager.current_screen
+        assert screen is not None
+        assert _controls_in_zone(screen) == [], screen_id
 
 
 def test_wrong_pin_counts_down_then_locks_and_the_lock_survives_a_restart(
