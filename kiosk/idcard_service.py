@@ -112,6 +112,20 @@ class IdCardService(QObject):
         if device is not None:
             device.stop()
 
+    def reconnect(self, port: str) -> None:
+        """Use ``port`` from now on ('' for the simulator): staff changed it in the panel.
+
+        The same object keeps its connections; only the reader thread is replaced.
+        """
+        running = self._reader is not None
+        self.stop()
+        self._port = port
+        self._status = ReaderStatus(ReaderHealth.ABSENT, "not started")
+        self.health_changed.emit(self._status.health.value)
+        if running:
+            self.start()
+        log.info("ID-card reader: port changed, %s", "reconnected" if running else "not started")
+
     def place_demo_card(self, kind: str = DEMO_CARD) -> None:
         """The demo control: put a sample card on the simulated reader."""
         if self._device is None:

@@ -150,6 +150,10 @@ class SpeechService(QObject):
         """The text of the last utterance that started (what a caption shows)."""
         return self._last_caption
 
+    def voice_for_language(self, language: str) -> str:
+        """The voice id the engine uses for ``language`` ('' when it has none)."""
+        return self._engine.voice_for(language)
+
     def voice(self) -> str:
         """The voice id used for the current language ('' when speech is unavailable)."""
         return self._engine.voice_for(self._language)

@@ -39,6 +39,8 @@ class SyncRoundSummary:
     events_sent: int
     error: str | None
     finished_at: float
+    started_at: float = 0.0
+    """``time.time()`` when the round began: tells a round staff asked for from one already running."""
 
 
 class _SyncWorker(QObject):
@@ -83,6 +85,7 @@ class _SyncWorker(QObject):
             self._busy = False
 
     def _round(self, full: bool) -> SyncRoundSummary:
+        started_at = time.time()
         changes = config_refetched = events_sent = 0
         error: str | None = None
         try:
@@ -108,6 +111,7 @@ class _SyncWorker(QObject):
             events_sent=events_sent,
             error=error,
             finished_at=time.time(),
+            started_at=started_at,
         )
 
     def _on_progress(self, progress: SyncProgress) -> None:

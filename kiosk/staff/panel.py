@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from kiosk.logging_setup import recent_log_lines
 from kiosk.pii import mask_text
@@ -31,6 +33,29 @@ log = logging.getLogger(__name__)
 # Exit codes the systemd unit understands (deploy/legal-kiosk.service).
 EXIT_RESTART = 75  # restarted by Restart=always
 EXIT_TO_DESKTOP = 64  # RestartPreventExitStatus=64: stays stopped until staff start it
+
+READER_TEST_MS = 10_000
+"""How long "test reader" waits for a card to be placed."""
+SPEECH_TEST_PHRASE = "语音测试。Speech test."
+EXPORT_FOLDER = "export"
+"""Inside the data folder: where exports go when no USB stick is mounted."""
+REMOVABLE_MEDIA_ROOTS = (Path("/media"), Path("/run/media"))
+
+
+@dataclass(frozen=True)
+class NetworkCheck:
+    """The answer of ``GET /health`` of the central API, asked from the staff panel."""
+
+    ok: bool
+    detail: str  # round trip in ms, or the (masked, short) reason it failed
+
+
+@dataclass(frozen=True)
+class SpeechTest:
+    health: str
+    engine: str
+    voices: dict[str, str]
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -58,19 +83,39 @@ class PanelSnapshot:
     out_of_service_source: str | None
 
 
+class _CheckRelay(QObject):
+    """Carries one network check's answer to the UI thread.
+
+    The checking thread holds it, so it outlives a panel deleted mid-check (the
+    queued connection to the panel then simply goes with the panel).
+    """
+
+    done = Signal(object)
+
+
 class StaffPanel(QObject):
     sync_progressed = Signal(int, int)  # pages, changes
     sync_finished = Signal(bool, str)  # ok, short message
-    _sync_progress = Signal(int, int)
+    network_checked = Signal(object)  # NetworkCheck
+    reader_test_finished = Signal(str, str)
+    """Outcome (``card_read``, ``card_rejected``, ``no_card``, ``absent``) and reader health."""
     _sync_done = Signal(bool, str)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.syncing = False
-        self._sync_progress.connect(self.sync_progressed)
+        self.checking_network = False
+        self._sync_requested_at = 0.0
         self._sync_done.connect(self._on_sync_done)
+        self._network_thread: threading.Thread | None = None
+        self._network_relay: _CheckRelay | None = None
         self._listening = False
+        self._reader_timer = QTimer(self)
+        self._reader_timer.setSingleShot(True)
+        self._reader_timer.timeout.connect(lambda: self._finish_reader_test("no_card"))
+        self._tested_reader: Any = None
+        self.last_export_count = 0
 
     @property
     def staff(self) -> StaffServices:
@@ -180,8 +225,9 @@ class StaffPanel(QObject):
         if sync is None or self.syncing:
             return False
         self.syncing = True
+        self._sync_requested_at = time.time()
         if not self._listening:
-            sync.progressed.connect(self._sync_progress)
+            sync.progressed.connect(self._on_sync_progressed)
             sync.round_finished.connect(self._on_round_finished)
             self._listening = True
         sync.sync_now()
@@ -189,9 +235,15 @@ class StaffPanel(QObject):
             self.staff.heartbeat.beat_now()
         return True
 
+    def _on_sync_progressed(self, pages: int, changes: int) -> None:
+        if self.syncing:
+            self.sync_progressed.emit(pages, changes)
+
     def _on_round_finished(self, summary: object) -> None:
         if not self.syncing:
             return  # a scheduled round, not the one staff asked for
+        if float(getattr(summary, "started_at", 0.0)) < self._sync_requested_at:
+            return  # a round already running when staff asked; theirs comes next
         ok = bool(getattr(summary, "ok", False))
         message = (
             str(getattr(summary, "changes_applied", 0))
@@ -204,24 +256,90 @@ class StaffPanel(QObject):
         self.syncing = False
         self.sync_finished.emit(ok, message)
 
-    def test_speech(self) -> str:
+    def test_speech(self) -> SpeechTest:
+        """Say a phrase in both languages; report the engine, its voices and health."""
         self.staff.audit.action("test_speech")
         speech = self.services.speech
         if speech is None:
-            return "absent"
+            return SpeechTest("absent", "—", {}, "")
         try:
-            speech.speak_now("语音测试。Speech test.")
+            speech.speak_now(SPEECH_TEST_PHRASE)
+            voice_for = getattr(speech, "voice_for_language", None)
+            voices = {lang: voice_for(lang) for lang in ("zh", "en")} if voice_for else {}
         except Exception:
             log.exception("speech test failed")
-            return "error"
-        return _health(speech)
+            return SpeechTest("error", str(getattr(speech, "engine_name", "?")), {}, "")
+        return SpeechTest(
+            _health(speech),
+            str(getattr(speech, "engine_name", "?")),
+            {language: voice for language, voice in voices.items() if voice},
+            str(getattr(speech, "health_detail", "") or ""),
+        )
 
-    def test_reader(self) -> str:
+    def start_reader_test(self, wait_ms: int = READER_TEST_MS) -> bool:
+        """Wait ``wait_ms`` for a card; ``reader_test_finished`` tells what came.
+
+        Only whether a card was read is reported: the card itself is dropped here.
+        """
         self.staff.audit.action("test_reader")
         reader = self.services.idcard
         if reader is None:
-            return "absent"
-        return _health(reader)
+            self.reader_test_finished.emit("absent", "absent")
+            return False
+        if self._tested_reader is not None:
+            return False  # a test is already waiting
+        self._tested_reader = reader
+        reader.card_read.connect(self._on_test_card_read)
+        reader.card_rejected.connect(self._on_test_card_rejected)
+        self._reader_timer.start(wait_ms)
+        return True
+
+    @property
+    def reader_test_running(self) -> bool:
+        return self._tested_reader is not None
+
+    def _on_test_card_read(self, _card: object) -> None:
+        self._finish_reader_test("card_read")
+
+    def _on_test_card_rejected(self, _reason: str) -> None:
+        self._finish_reader_test("card_rejected")
+
+    def _finish_reader_test(self, outcome: str) -> None:
+        reader, self._tested_reader = self._tested_reader, None
+        self._reader_timer.stop()
+        if reader is None:
+            return
+        reader.card_read.disconnect(self._on_test_card_read)
+        reader.card_rejected.disconnect(self._on_test_card_rejected)
+        self.reader_test_finished.emit(outcome, _health(reader))
+
+    def check_network(self) -> bool:
+        """Ask the central API's ``GET /health`` in a thread; False if not possible now."""
+        settings = self.services.settings
+        if not settings.has_central or self.checking_network:
+            return False
+        self.checking_network = True
+        # A plain thread; the relay's queued connection brings the answer to this thread.
+        relay = self._network_relay = _CheckRelay()
+        relay.done.connect(self._on_network_done, Qt.ConnectionType.QueuedConnection)
+        self._network_thread = threading.Thread(
+            target=_check_network,
+            args=(settings, relay),
+            name="staff-network-check",
+            daemon=True,
+        )
+        self._network_thread.start()
+        return True
+
+    def wait_network_check(self, timeout_s: float = 30.0) -> None:
+        """Join the check's thread (at shutdown, so it never reports to a deleted panel)."""
+        thread = self._network_thread
+        if thread is not None:
+            thread.join(timeout_s)
+
+    def _on_network_done(self, result: NetworkCheck) -> None:
+        self.checking_network = False
+        self.network_checked.emit(result)
 
     def change_setting(self, key: str, value: Any) -> str | None:
         """Validate, keep and apply one staff change; returns an error message or None."""
@@ -232,6 +350,8 @@ class StaffPanel(QObject):
             return "; ".join(error.problems)
         self.services.settings = changed
         session = self.services.session
+        if key == "idcard.port":
+            self._reconnect_reader(str(changed[key]))
         if key == "session.idle_timeout_s":
             session.idle_timeout_s = float(changed[key])
         elif key == "speech.volume":
@@ -242,6 +362,17 @@ class StaffPanel(QObject):
         self.staff.audit.action("setting_changed", key=key)
         return None
 
+    def reader_reconnects(self) -> bool:
+        """True when a new reader port takes effect at once (else after a restart)."""
+        return hasattr(self.services.idcard, "reconnect")
+
+    def _reconnect_reader(self, port: str) -> None:
+        reader = self.services.idcard
+        if reader is not None and hasattr(reader, "reconnect"):
+            if self._tested_reader is not None:
+                self._finish_reader_test("no_card")
+            reader.reconnect(port)
+
     def set_out_of_service(self, active: bool, message: str = "") -> None:
         self.staff.maintenance.set_by_staff(active, message)
 
@@ -251,17 +382,37 @@ class StaffPanel(QObject):
         self.staff.audit.action("outbox_retry", ok=done)
         return done
 
-    def export_failed(self, passphrase: str, target: Path) -> int:
-        """Failed submissions into an encrypted file (ExportError on a short passphrase)."""
+    def export_folders(self) -> list[Path]:
+        """Where an export may go: mounted USB sticks first, then the data folder's export folder.
+
+        A stick is a folder two levels under ``/media`` or ``/run/media``
+        (``/media/<user>/<label>``, as desktop automounters mount them) or one
+        level under ``/media`` (``/media/usb0``, as usbmount does).
+        """
+        found: list[Path] = []
+        for root in REMOVABLE_MEDIA_ROOTS:
+            found.extend(_mount_points(root))
+        found.append(self.services.settings.data_dir / EXPORT_FOLDER)
+        return found
+
+    def export_failed(self, passphrase: str, folder: Path) -> Path:
+        """Failed submissions into a new encrypted file in ``folder``; returns its path.
+
+        ``ExportError`` on a short passphrase, ``OSError`` when the folder cannot
+        be written (a stick pulled out, read-only).
+        """
         from kiosk.staff.export import write_export
         from offline_cache.outbox import failed_bodies
 
         outbox = self._outbox()
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"failed-{self.services.settings['kiosk.id']}-{stamp}.lkexport"
         count = write_export(
             failed_bodies(outbox) if outbox is not None else [], passphrase, target
         )
+        self.last_export_count = count
         self.staff.audit.action("outbox_export", count=count)
-        return count
+        return target
 
     def restart(self) -> int:
         self.staff.audit.action("restart")
@@ -272,6 +423,41 @@ class StaffPanel(QObject):
         self.staff.audit.action("exit_to_desktop")
         self.staff.session.end("exit")
         return EXIT_TO_DESKTOP
+
+
+def _check_network(settings: Any, relay: _CheckRelay) -> None:
+    from kiosk.central import build_client
+
+    started = time.monotonic()
+    try:
+        client = build_client(settings)
+        try:
+            client.health()
+        finally:
+            client.close()
+        result = NetworkCheck(True, f"{(time.monotonic() - started) * 1000:.0f} ms")
+    except Exception as error:  # any failure is the answer, shown to staff
+        result = NetworkCheck(False, mask_text(str(error))[:160] or type(error).__name__)
+    relay.done.emit(result)
+
+
+def _mount_points(root: Path) -> list[Path]:
+    try:
+        children = sorted(child for child in root.iterdir() if child.is_dir())
+    except OSError:
+        return []
+    found = []
+    for child in children:
+        if child.is_mount():
+            found.append(child)
+            continue
+        try:
+            found.extend(
+                sorted(grand for grand in child.iterdir() if grand.is_dir() and grand.is_mount())
+            )
+        except OSError:
+            continue
+    return found
 
 
 def _health(device: Any) -> str:

@@ -48,7 +48,8 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, MainWindow, 
         services.run_ready_callbacks()  # opens the database, starts the heartbeat
         heartbeat = services.staff.heartbeat
         assert heartbeat is not None
-        qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=10_000)
+        # The first beat may wait behind the first content pull on a busy machine.
+        qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=30_000)
         yield services, window, server
         services.shutdown()
         qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
@@ -158,14 +159,87 @@ def test_sync_now_and_retry_of_a_failed_submission(
 
     sync_now = window.findChild(QWidget, "staff_panel.sync_now")
     assert sync_now.isEnabled()
+    progress_texts: list[str] = []
+    result_label = window.findChild(QWidget, "staff_panel.sync_result")
+    services.sync.progressed.connect(lambda *_: progress_texts.append(result_label.text()))
     with qtbot.waitSignal(screen.panel.sync_finished, timeout=60_000) as finished:
         qtbot.mouseClick(sync_now, Qt.MouseButton.LeftButton)
     assert finished.args[0] is True
-    assert "同步完成" in window.findChild(QWidget, "staff_panel.sync_result").text()  # type: ignore[attr-defined]
+    assert "同步完成" in result_label.text()  # type: ignore[attr-defined]
+    assert any("已处理" in text for text in progress_texts)  # the bar followed ``progressed``
+    bar = window.findChild(QWidget, "staff_panel.sync_progress")
+    assert bar.maximum() == 1 and bar.value() == 1  # type: ignore[attr-defined]
     assert services.staff.engine.state().last_success_at is not None
+    beat(qtbot, services)
+    actions = [
+        row["event"].get("data", {}).get("action")
+        for row in server.events()
+        if row["event"]["type"] == "staff_action"
+    ]
+    assert "sync_now" in actions
 
+    retry = window.findChild(QWidget, f"staff_panel.retry.{entry.entry_id}")  # rows were rebuilt
     window.findChild(KineticScrollArea, "staff_panel.scroll").ensureWidgetVisible(retry)
     qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
     assert outbox.counts().failed == 0 and outbox.counts().pending == 1
     outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
     assert outbox.counts().delivered == 1
+
+
+def test_export_of_failed_submissions_and_the_network_check(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    from kiosk.secret_store import SecretStore
+    from kiosk.staff.export import read_export
+    from offline_cache.api_client import CentralClient
+    from offline_cache.outbox import Outbox
+
+    services, window, server = kiosk
+    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
+    outbox.enqueue(
+        "complaint",
+        "HALL01-20261122-0002",
+        {"verified": False, "name": "李四", "phone": "13912345678"},
+        {"subject": "s" * 5, "content": "c" * 10, "consent_version": "1"},
+        "zh",
+    )
+    server.fault("/api/v1/submissions", "status", status=422, count=1)
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().failed == 1
+    login(qtbot, window)
+
+    # Opening the panel asks GET /health afresh.
+    network = window.findChild(QWidget, "staff_panel.network_result")
+    qtbot.waitUntil(lambda: "可达（" in network.text(), timeout=10_000)  # type: ignore[attr-defined]
+    assert "不可达" not in network.text()  # type: ignore[attr-defined]
+    server.fault("/api/v1/health", "status", status=503, count=1)
+    qtbot.mouseClick(
+        window.findChild(QWidget, "staff_panel.check_network"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: "不可达" in network.text(), timeout=10_000)  # type: ignore[attr-defined]
+
+    folders = screen_folders = services.settings.data_dir / "export"
+    panel = window.manager.current_screen.panel
+    assert panel.export_folders()[-1] == screen_folders
+    buttons = [
+        window.findChild(QWidget, f"staff_panel.export_to.{n}")
+        for n in range(len(panel.export_folders()))
+    ]
+    to_data_folder = buttons[-1]
+    assert str(folders) in to_data_folder.text()  # type: ignore[attr-defined]
+    passphrase = window.findChild(QWidget, "staff_panel.export_passphrase")
+    result = window.findChild(QWidget, "staff_panel.export_result")
+    scroll = window.findChild(KineticScrollArea, "staff_panel.scroll")
+    passphrase.setText("short")  # type: ignore[attr-defined]
+    scroll.ensureWidgetVisible(to_data_folder)
+    qtbot.mouseClick(to_data_folder, Qt.MouseButton.LeftButton)
+    assert "至少" in result.text() and not folders.exists()  # type: ignore[attr-defined]
+    passphrase.setText("hall-12348-stick")  # type: ignore[attr-defined]
+    qtbot.mouseClick(to_data_folder, Qt.MouseButton.LeftButton)
+    written = list(folders.glob("failed-*.lkexport"))
+    assert len(written) == 1 and str(written[0]) in result.text()  # type: ignore[attr-defined]
+    assert passphrase.text() == ""  # type: ignore[attr-defined]
+    exported = read_export(written[0], "hall-12348-stick")
+    assert len(exported) == 1 and "李四" in repr(exported)
+    assert b"13912345678" not in written[0].read_bytes()
+    assert "李四" not in result.text()  # type: ignore[attr-defined]

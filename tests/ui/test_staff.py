@@ -303,8 +303,12 @@ def test_panel_shows_facts_and_tests_devices(harness: Harness) -> None:
     assert "HALL01" in facts and "0.1.0" in facts
     assert "simulator" in harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
     harness.click("staff_panel.test_reader")
-    assert "absent" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+    assert "没有启用读卡器" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
     harness.click("staff_panel.test_speech")
+    assert "未连接" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+    # No platform: nothing to check, and the panel says why.
+    assert not harness.widget("staff_panel.check_network").isEnabled()
+    assert "central.url" in harness.widget("staff_panel.network_result").text()  # type: ignore[attr-defined]
     actions = [e["data"].get("action") for e in harness.sink.events if e["type"] == "staff_action"]
     assert {"test_reader", "test_speech"} <= set(actions)
     # Sync is not possible without a platform, and says so.
@@ -373,8 +377,80 @@ def test_panel_with_the_real_reader_shows_its_last_read_but_never_card_data(
         )
         for secret in (card.name, card.id_number, card.address):
             assert not secret or secret not in shown
+        # "Test reader" waits for a card and says only that one was read.
+        result = harness.widget("staff_panel.test_result")
         harness.click("staff_panel.test_reader")
-        assert "ok" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+        assert "请在" in result.text()  # type: ignore[attr-defined]
+        assert not harness.widget("staff_panel.test_reader").isEnabled()
+        reader.place_demo_card("resident_long_term")  # another card: a new placement
+        harness.qtbot.waitUntil(lambda: "读到一张身份证" in result.text(), timeout=10_000)  # type: ignore[attr-defined]
+        assert "正常" in result.text()  # type: ignore[attr-defined]
+        for secret in (card.name, card.id_number, card.address):
+            assert not secret or secret not in result.text()  # type: ignore[attr-defined]
+        shown_now = repr(
+            [
+                w.text()
+                for w in harness.window.findChildren(QWidget)
+                if hasattr(w, "text") and isinstance(w.text(), str)
+            ]
+        )  # type: ignore[attr-defined]
+        from devices.idcard.samples import SAMPLE_CARDS
+
+        assert SAMPLE_CARDS["resident_long_term"].id_number not in shown_now
+        # Nothing placed: the test ends on its own and says so.
+        reader.lift_demo_card()
+        harness.window.manager.current_screen.panel.start_reader_test(wait_ms=200)
+        harness.qtbot.waitUntil(lambda: "没有读到卡" in result.text(), timeout=5000)  # type: ignore[attr-defined]
     finally:
         reader.stop()
         shiboken6.delete(reader)
+
+
+def test_a_new_reader_port_applies_at_once(harness: Harness, tmp_path: Path) -> None:
+    from kiosk.idcard_service import IdCardService
+
+    reader = IdCardService(harness.services.settings)
+    harness.services.idcard = reader
+    reader.start()
+    cards: list[object] = []
+    reader.card_read.connect(cards.append)  # a screen's connection survives the change
+    try:
+        harness.qtbot.waitUntil(lambda: reader.health == "ok", timeout=10_000)
+        harness.corner_taps()
+        harness.enter_pin(PIN)
+        missing = str(tmp_path / "no-such-tty")
+        harness.widget("staff_panel.reader_port").setText(missing)  # type: ignore[attr-defined]
+        harness.click("staff_panel.reader_port_save")
+        assert "重新连接" in harness.widget("staff_panel.settings_result").text()  # type: ignore[attr-defined]
+        assert reader.device_path == Path(missing)
+        harness.qtbot.waitUntil(lambda: reader.health != "ok", timeout=10_000)
+        harness.widget("staff_panel.reader_port").setText("")  # type: ignore[attr-defined]
+        harness.click("staff_panel.reader_port_save")  # back to the built-in simulator
+        harness.qtbot.waitUntil(lambda: reader.health == "ok", timeout=10_000)
+        with harness.qtbot.waitSignal(reader.card_read, timeout=10_000):
+            reader.place_demo_card()
+        assert len(cards) == 1
+    finally:
+        reader.stop()
+        shiboken6.delete(reader)
+
+
+def test_test_speech_speaks_and_names_engine_and_voices(harness: Harness, tmp_path: Path) -> None:
+    from devices.speech import WavFileSink
+    from kiosk.speech_service import SpeechService
+
+    sink = WavFileSink(tmp_path / "played")
+    speech = SpeechService.from_settings(harness.services.settings, sink=sink)
+    harness.services.speech = speech
+    try:
+        harness.corner_taps()
+        harness.enter_pin(PIN)
+        with harness.qtbot.waitSignal(speech.speaking_finished, timeout=20_000):
+            harness.click("staff_panel.test_speech")
+        text = harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+        assert "正常" in text and "pyttsx3" in text
+        assert "sit/cmn-latn-pinyin" in text and "gmw/en-us" in text
+        assert sink.played
+    finally:
+        speech.close()
+        shiboken6.delete(speech)

@@ -14,13 +14,15 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.staff.panel import PanelSnapshot, StaffPanel
+from kiosk.staff.export import PASSPHRASE_MIN, ExportError
+from kiosk.staff.panel import READER_TEST_MS, NetworkCheck, PanelSnapshot, SpeechTest, StaffPanel
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
@@ -85,6 +87,9 @@ class StaffPanelScreen(Screen):
         # --- this kiosk --------------------------------------------------------
         self.kiosk_heading = make_label(role="subheading", object_name="staff_panel.kiosk_heading")
         self.kiosk_facts = make_label(object_name="staff_panel.kiosk_facts")
+        self.network_button = TouchButton("staff_panel.check_network")
+        self.network_button.clicked.connect(self._on_check_network_clicked)
+        self.network_result = make_label(role="muted", object_name="staff_panel.network_result")
         # --- sync -----------------------------------------------------------------
         self.sync_heading = make_label(role="subheading", object_name="staff_panel.sync_heading")
         self.sync_facts = make_label(object_name="staff_panel.sync_facts")
@@ -99,6 +104,13 @@ class StaffPanelScreen(Screen):
         self.sync_result = make_label(role="muted", object_name="staff_panel.sync_result")
         self.failed_box = QVBoxLayout()
         self.failed_box.setSpacing(SPACING_PX)
+        self.export_heading = make_label(object_name="staff_panel.export_heading")
+        self.export_passphrase = BigLineEdit("staff_panel.export_passphrase")
+        self.export_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.export_passphrase.setMaxLength(128)
+        self.export_folders = QVBoxLayout()
+        self.export_folders.setSpacing(SPACING_PX)
+        self.export_result = make_label(role="muted", object_name="staff_panel.export_result")
         # --- devices --------------------------------------------------------------
         self.devices_heading = make_label(
             role="subheading", object_name="staff_panel.devices_heading"
@@ -130,6 +142,7 @@ class StaffPanelScreen(Screen):
         self.port_edit = BigLineEdit("staff_panel.reader_port")
         self.port_save = TouchButton("staff_panel.reader_port_save")
         self.port_save.clicked.connect(self._on_port_save_clicked)
+        self.port_hint = make_label(role="muted", object_name="staff_panel.reader_port_hint")
         self.settings_result = make_label(role="muted", object_name="staff_panel.settings_result")
         # --- out of service -----------------------------------------------------
         self.service_heading = make_label(
@@ -170,12 +183,18 @@ class StaffPanelScreen(Screen):
             column.setSpacing(SPACING_PX * 2)
         left.addWidget(self.kiosk_heading)
         left.addWidget(self.kiosk_facts)
+        left.addLayout(_row(self.network_button, stretch=True))
+        left.addWidget(self.network_result)
         left.addWidget(self.sync_heading)
         left.addWidget(self.sync_facts)
         left.addLayout(_row(self.sync_button, stretch=True))
         left.addWidget(self.sync_progress)
         left.addWidget(self.sync_result)
         left.addLayout(self.failed_box)
+        left.addWidget(self.export_heading)
+        left.addWidget(self.export_passphrase)
+        left.addLayout(self.export_folders)
+        left.addWidget(self.export_result)
         left.addWidget(self.storage_heading)
         left.addWidget(self.storage_facts)
         left.addWidget(self.log_view)
@@ -191,6 +210,7 @@ class StaffPanelScreen(Screen):
         right.addLayout(_row(self.idle_label, self.idle_less, self.idle_more))
         right.addLayout(_row(self.volume_label, self.volume_less, self.volume_more))
         right.addLayout(_row(self.port_edit, self.port_save))
+        right.addWidget(self.port_hint)
         right.addWidget(self.settings_result)
         right.addLayout(_row(self.restart_button, self.exit_button, stretch=True))
         right.addWidget(self.exit_confirm)
@@ -207,6 +227,8 @@ class StaffPanelScreen(Screen):
         if self.panel is not None:
             self.panel.sync_progressed.connect(self._on_panel_sync_progressed)
             self.panel.sync_finished.connect(self._on_panel_sync_finished)
+            self.panel.network_checked.connect(self._on_network_checked)
+            self.panel.reader_test_finished.connect(self._on_reader_test_finished)
         self._show_exit_confirmation(False)
         self.snapshot: PanelSnapshot | None = None
         self.retranslate()
@@ -219,13 +241,19 @@ class StaffPanelScreen(Screen):
         self._show_exit_confirmation(False)
         self.settings_result.clear()
         self.test_result.clear()
+        self.export_result.clear()
+        self.export_passphrase.clear()
         self.refresh()
+        self._fill_export_folders()
         if self.panel is not None:
             self.port_edit.setText(str(self.services.settings["idcard.port"]))
+            # Reachability asked afresh each time the panel opens, not just the last heartbeat.
+            self._on_check_network_clicked()
         self._refresh_timer.start()
 
     def leave(self) -> None:
         self._refresh_timer.stop()
+        self.export_passphrase.clear()
 
     def wipe(self) -> None:
         """The citizen wipe does not concern staff; their session ends on its own clock."""
@@ -250,7 +278,7 @@ class StaffPanelScreen(Screen):
                 [
                     translate("StaffPanel", "终端编号：%1").replace("%1", snap.kiosk_id),
                     translate("StaffPanel", "软件版本：%1").replace("%1", snap.version),
-                    translate("StaffPanel", "网络：%1").replace("%1", network),
+                    translate("StaffPanel", "网络（据最近心跳）：%1").replace("%1", network),
                     translate("StaffPanel", "最近心跳：%1").replace("%1", beat),
                 ]
             )
@@ -276,6 +304,13 @@ class StaffPanelScreen(Screen):
         )
         self._render_service_state(snap)
         self.sync_button.setEnabled(snap.central_configured and not self.panel.syncing)
+        self.network_button.setEnabled(snap.central_configured and not self.panel.checking_network)
+        self.test_reader_button.setEnabled(not self.panel.reader_test_running)
+        self.export_heading.setText(
+            translate("StaffPanel", "导出发送失败的提交（加密，共 %1 条）").replace(
+                "%1", str(len(snap.failed_outbox))
+            )
+        )
 
     def _sync_text(self, snap: PanelSnapshot) -> str:
         state = snap.sync
@@ -405,18 +440,119 @@ class StaffPanelScreen(Screen):
             self.panel.retry_failed(entry_id)
             self.refresh()
 
-    def _on_test_reader_clicked(self) -> None:
-        if self.panel is not None:
-            self.test_result.setText(
-                translate("StaffPanel", "读卡器：%1").replace("%1", self.panel.test_reader())
+    def _on_check_network_clicked(self) -> None:
+        if self.panel is None:
+            return
+        if self.panel.check_network():
+            self.network_button.setEnabled(False)
+            self.network_result.setText(translate("StaffPanel", "正在检查中心平台…"))
+        elif not self.services.settings.has_central:
+            self.network_result.setText(
+                translate("StaffPanel", "未配置中心平台地址（central.url），无法检查")
             )
-            self.refresh()
+
+    def _on_network_checked(self, result: NetworkCheck) -> None:
+        self.network_button.setEnabled(True)
+        self.network_result.setText(
+            translate("StaffPanel", "刚刚检查：中心平台可达（%1）").replace("%1", result.detail)
+            if result.ok
+            else translate("StaffPanel", "刚刚检查：中心平台不可达（%1）").replace(
+                "%1", result.detail
+            )
+        )
+
+    def _health_text(self, health: str) -> str:
+        return {
+            "ok": translate("StaffPanel", "正常"),
+            "absent": translate("StaffPanel", "未连接"),
+            "error": translate("StaffPanel", "故障"),
+        }.get(health, health)
+
+    def _on_test_reader_clicked(self) -> None:
+        if self.panel is None:
+            return
+        if self.panel.start_reader_test():
+            self.test_reader_button.setEnabled(False)
+            self.test_result.setText(
+                translate("StaffPanel", "请在 %1 秒内把一张身份证放到读卡器上…").replace(
+                    "%1", str(READER_TEST_MS // 1000)
+                )
+            )
+
+    def _on_reader_test_finished(self, outcome: str, health: str) -> None:
+        self.test_reader_button.setEnabled(True)
+        said = {
+            "card_read": translate(
+                "StaffPanel", "读到一张身份证，读卡器工作正常（卡内信息不显示）"
+            ),
+            "card_rejected": translate(
+                "StaffPanel", "读卡器有反应，但这张卡无法使用（过期、无效或读不出）"
+            ),
+            "no_card": translate("StaffPanel", "没有读到卡"),
+            "absent": translate("StaffPanel", "本机没有启用读卡器"),
+        }.get(outcome, outcome)
+        self.test_result.setText(
+            translate("StaffPanel", "读卡器测试：%1；状态：%2")
+            .replace("%1", said)
+            .replace("%2", self._health_text(health))
+        )
+        self.refresh()
 
     def _on_test_speech_clicked(self) -> None:
-        if self.panel is not None:
-            self.test_result.setText(
-                translate("StaffPanel", "语音：%1").replace("%1", self.panel.test_speech())
+        if self.panel is None:
+            return
+        result: SpeechTest = self.panel.test_speech()
+        voices = "，".join(f"{lang} {voice}" for lang, voice in result.voices.items()) or "—"
+        text = (
+            translate("StaffPanel", "语音测试：%1；引擎：%2；音色：%3")
+            .replace("%1", self._health_text(result.health))
+            .replace("%2", result.engine)
+            .replace("%3", voices)
+        )
+        if result.detail and result.health != "ok":
+            text += "\n" + result.detail[:160]
+        self.test_result.setText(text)
+
+    def _fill_export_folders(self) -> None:
+        while self.export_folders.count():
+            item = self.export_folders.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if self.panel is None:
+            return
+        for number, folder in enumerate(self.panel.export_folders()[:4]):
+            button = TouchButton(f"staff_panel.export_to.{number}")
+            button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
+            button.set_accessible_name(button.text())
+            button.clicked.connect(lambda _c=False, target=folder: self._on_export_clicked(target))
+            self.export_folders.addWidget(button)
+
+    def _on_export_clicked(self, folder: Any) -> None:
+        if self.panel is None:
+            return
+        passphrase = self.export_passphrase.text()
+        try:
+            written = self.panel.export_failed(passphrase, folder)
+        except ExportError:
+            self.export_result.setText(
+                translate("StaffPanel", "口令至少 %1 个字符").replace("%1", str(PASSPHRASE_MIN))
             )
+            return
+        except OSError as error:
+            self.export_result.setText(
+                translate("StaffPanel", "无法写入：%1").replace("%1", error.strerror or str(error))
+            )
+            return
+        self.export_passphrase.clear()
+        self.export_result.setText(
+            translate(
+                "StaffPanel",
+                "已导出 %1 条到 %2。口令请另行告知接收人；用 legal-kiosk staff read-export 打开。",
+            )
+            .replace("%1", str(self.panel.last_export_count))
+            .replace("%2", str(written))
+        )
 
     def _step_setting(self, key: str, step: float) -> None:
         if self.panel is None:
@@ -435,7 +571,11 @@ class StaffPanelScreen(Screen):
         if error:
             self.settings_result.setText(translate("StaffPanel", "未保存：%1").replace("%1", error))
         elif key == "idcard.port":
-            self.settings_result.setText(translate("StaffPanel", "已保存，重启程序后生效"))
+            self.settings_result.setText(
+                translate("StaffPanel", "已保存，读卡器已用新串口重新连接")
+                if self.panel.reader_reconnects()
+                else translate("StaffPanel", "已保存，点下方“重启程序”后生效")
+            )
         else:
             self.settings_result.setText(translate("StaffPanel", "已保存"))
         self.refresh()
@@ -468,6 +608,10 @@ class StaffPanelScreen(Screen):
         self.logout_button.setText(translate("StaffPanel", "退出维护"))
         self.kiosk_heading.setText(translate("StaffPanel", "本机"))
         self.sync_heading.setText(translate("StaffPanel", "同步与待发送"))
+        self.network_button.setText(translate("StaffPanel", "检查中心平台连接"))
+        self.export_passphrase.set_label(
+            translate("StaffPanel", "导出口令（至少 %1 个字符）").replace("%1", str(PASSPHRASE_MIN))
+        )
         self.sync_button.setText(translate("StaffPanel", "立即同步"))
         self.sync_progress.setAccessibleName(translate("StaffPanel", "同步进度"))
         self.devices_heading.setText(translate("StaffPanel", "设备"))
@@ -483,6 +627,7 @@ class StaffPanelScreen(Screen):
             button.set_accessible_name(name)
         self.port_edit.set_label(translate("StaffPanel", "读卡器串口"), "/dev/ttyUSB0")
         self.port_save.setText(translate("StaffPanel", "保存串口"))
+        self.port_hint.setText(translate("StaffPanel", "留空则使用内置的模拟读卡器（仅供演示）。"))
         self.service_heading.setText(translate("StaffPanel", "暂停服务"))
         staff_on = self.panel is not None and self.panel.staff.maintenance.staff_active
         self.service_toggle.setText(
