@@ -103,7 +103,12 @@ class StaffController(QObject):
 
     # --- out of service -------------------------------------------------------------
     def _on_maintenance_changed(self, notice: MaintenanceNotice) -> None:
-        if notice.active:
+        if notice.active and self.window.manager.current_id == OUT_OF_SERVICE:
+            # A new message or end time while the notice is up: show it at once.
+            screen = self.window.manager.current_screen
+            if screen is not None:
+                screen.enter()
+        elif notice.active:
             self._enforce()
         elif self.window.manager.current_id == OUT_OF_SERVICE:
             self.window.manager.show_attract()

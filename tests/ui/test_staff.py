@@ -454,3 +454,77 @@ def test_test_speech_speaks_and_names_engine_and_voices(harness: Harness, tmp_pa
     finally:
         speech.close()
         shiboken6.delete(speech)
+
+
+def _out_of_service_text(harness: Harness, name: str) -> str:
+    return str(harness.widget(f"out_of_service.{name}").text())  # type: ignore[attr-defined]
+
+
+def test_out_of_service_notice_from_the_platform_ends_at_until(harness: Harness) -> None:
+    import datetime as dt
+
+    harness.services.settings = harness.services.settings.with_values(
+        {"kiosk.hall_phone": "010-12348"}
+    )
+    until = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+    maintenance = harness.staff.maintenance
+    maintenance.apply_config(
+        {
+            "maintenance": {
+                "active": True,
+                "message_zh": "系统升级",
+                "message_en": "System upgrade",
+                "until": until.isoformat(),
+            }
+        }
+    )
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+    assert _out_of_service_text(harness, "message_zh") == "系统升级"
+    assert _out_of_service_text(harness, "message_en") == "System upgrade"
+    local = until.astimezone()
+    assert f"{local:%H:%M}" in _out_of_service_text(harness, "until")
+    assert "010-12348" in _out_of_service_text(harness, "phone")
+    # A new message while the notice is up is shown at once.
+    maintenance.apply_config(
+        {"maintenance": {"active": True, "message_zh": "网络检修", "message_en": "Network work"}}
+    )
+    assert _out_of_service_text(harness, "message_en") == "Network work"
+    assert not harness.widget("out_of_service.until").isVisibleTo(harness.window)
+    # Citizen taps anywhere on it do nothing: no session, no other screen.
+    for point in (QPoint(960, 540), QPoint(100, 1000), QPoint(1800, 60)):
+        harness.qtbot.mouseClick(harness.window, Qt.MouseButton.LeftButton, pos=point)
+    assert harness.current == "out_of_service"
+    assert not harness.services.session.is_active
+    # The platform's end time passed: the kiosk serves again by itself.
+    past = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    maintenance.apply_config({"maintenance": {"active": True, "until": past.isoformat()}})
+    harness.qtbot.waitUntil(lambda: harness.current != "out_of_service", timeout=2000)
+
+
+def test_staff_message_in_one_language_keeps_the_other_line_standard(harness: Harness) -> None:
+    from ui.screens.out_of_service import DEFAULT_EN, DEFAULT_ZH
+
+    harness.staff.maintenance.set_by_staff(True, "Screen repair, please use window 3")
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+    assert _out_of_service_text(harness, "message_en") == "Screen repair, please use window 3"
+    assert _out_of_service_text(harness, "message_zh") == DEFAULT_ZH
+    harness.staff.maintenance.set_by_staff(True, "屏幕维修，请到3号窗口")
+    assert _out_of_service_text(harness, "message_zh") == "屏幕维修，请到3号窗口"
+    assert _out_of_service_text(harness, "message_en") == DEFAULT_EN
+
+
+def test_citizen_idle_wipe_still_runs_behind_the_notice(harness: Harness) -> None:
+    session = harness.services.session
+    session.touch()  # a citizen was using the kiosk
+    assert session.is_active
+    harness.staff.maintenance.set_by_staff(True, "")
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+    assert not session.is_active  # whatever the citizen left is gone
+    session.touch()  # a stray touch on the notice
+    harness.clock.now += session.idle_timeout_s + session.countdown_s + 5
+    session.tick()
+    harness.clock.now += session.countdown_s + 5
+    session.tick()
+    assert not session.is_active
+    # The wipe shows the attract loop for a moment; the notice comes straight back.
+    harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)

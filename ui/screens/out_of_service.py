@@ -68,6 +68,12 @@ class OutOfServiceScreen(Screen):
         notice = staff.maintenance.notice() if staff is not None else None
         zh = (notice.message_zh if notice else "") or DEFAULT_ZH
         en = (notice.message_en if notice else "") or DEFAULT_EN
+        if notice is not None and notice.source == "staff":
+            # Staff type one message, in one language: it takes that language's line,
+            # the other line keeps the standard text.
+            typed = notice.message_zh
+            zh = typed if typed and _has_chinese(typed) else DEFAULT_ZH
+            en = typed if typed and not _has_chinese(typed) else DEFAULT_EN
         self.message_zh.setText(zh)
         self.message_en.setText(en)
         until = notice.until if notice else None
@@ -86,6 +92,10 @@ class OutOfServiceScreen(Screen):
 
     def wipe(self) -> None:
         """Nothing personal is ever shown here."""
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def register(registry: ScreenRegistry) -> None:
