@@ -96,4 +96,5 @@ def build_services(settings: Settings) -> Services:
 
     services.content = ContentService(settings)
     services.after_ready(services.content.start)
+    services.on_shutdown(services.content.close)
     return services
