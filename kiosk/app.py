@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.connectivity import Connectivity
+from kiosk.device_services import attach_device_services
 from kiosk.session import CitizenSession
 from kiosk.settings import Settings
 
@@ -46,7 +47,10 @@ class Services:
     """Continue-on-phone QR codes."""
     staff: Any = None
     """Staff mode: PIN check, maintenance actions."""
+    login: Any = None
+    """ID-card login (kiosk.card_login.CardLogin): a card placed logs the citizen in."""
     _ready_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    _exit_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def after_ready(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once Home is shown (for slow start-up work)."""
@@ -60,8 +64,23 @@ class Services:
             except Exception:  # one failing service must not stop the others
                 log.exception("start-up callback %r failed", callback)
 
+    def at_exit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the kiosk shuts down (stop threads, close devices)."""
+        self._exit_callbacks.append(callback)
+
+    def shutdown(self) -> None:
+        """Run the exit callbacks, last registered first; each runs once."""
+        callbacks, self._exit_callbacks = self._exit_callbacks, []
+        for callback in reversed(callbacks):
+            try:
+                callback()
+            except Exception:  # one failing service must not keep the others running
+                log.exception("shut-down callback %r failed", callback)
+
 
 def build_services(settings: Settings) -> Services:
     """The services of a running kiosk. Features add their service here."""
     session = CitizenSession.from_settings(settings)
-    return Services(settings=settings, session=session, connectivity=Connectivity(False))
+    services = Services(settings=settings, session=session, connectivity=Connectivity(False))
+    attach_device_services(services)
+    return services

@@ -36,6 +36,8 @@ ROLES = (
     "tile",  # QPushButton: a Home tile
     "topbar",  # QPushButton: a top bar control
     "badge",  # QLabel: small status badge (online/offline)
+    "caption",  # QLabel: what read-aloud is saying (caption strip)
+    "greeting",  # QLabel: the large ID-card login greeting
 )
 
 
@@ -233,7 +235,13 @@ QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
 }}
 QScrollBar:vertical {{ width: 24px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: 64px; border-radius: 8px; }}
+QScrollBar[role="touch"]:vertical {{ width: {MIN_TARGET_PX}px; }}
 QWidget#idle_overlay {{ background: {p.overlay}; }}
+QWidget#login_overlay {{ background: {p.overlay}; }}
+QLabel[role="greeting"] {{ font-size: {round(s.heading * 1.4)}px; font-weight: bold; }}
+QFrame#captions {{ background: {p.surface}; border-top: {border_w + 2}px solid {p.border}; }}
+QLabel[role="caption"] {{ font-size: {s.subheading}px; font-weight: bold; }}
+QLabel[role="badge"][online="identity"] {{ background: {p.primary}; }}
 QFrame#idle_panel, QFrame[role="panel"] {{
     background: {p.surface}; border: {border_w}px solid {p.border}; border-radius: 20px;
 }}

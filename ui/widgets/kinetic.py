@@ -45,3 +45,13 @@ class KineticScrollArea(QScrollArea):
         if content is not None:
             self.setWidget(content)
         enable_kinetic_scrolling(self)
+
+
+def make_touch_scroll_bar(
+    view: QAbstractScrollArea, object_name: str, accessible_name: str
+) -> None:
+    """Give ``view``'s vertical scroll bar an automation id, a name and a finger's width."""
+    bar = view.verticalScrollBar()
+    bar.setObjectName(object_name)
+    bar.setAccessibleName(accessible_name)
+    bar.setProperty("role", "touch")
