@@ -19,7 +19,8 @@ from ui.widgets import KineticScrollArea, TouchButton, make_label, make_touch_sc
 translate = QCoreApplication.translate
 
 CAPTION_LINGER_MS = 4000
-CAPTION_HEIGHT_PX = 100
+CAPTION_HEIGHT_PX = 80
+CAPTION_LINES = 2
 
 
 class CaptionBar(QFrame):
@@ -40,6 +41,7 @@ class CaptionBar(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text_area = KineticScrollArea(self.text)
         self.text_area.setObjectName("captions.scroll")
+        self.text_area.setProperty("role", "page")
         self.text_area.setFixedHeight(CAPTION_HEIGHT_PX)
         self.text_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.status = make_label(role="muted", object_name="captions.status")
@@ -103,6 +105,12 @@ class CaptionBar(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
+    def fit_height(self) -> None:
+        """Two lines of caption in the current text size (the rest scrolls)."""
+        self.text.ensurePolished()
+        lines = self.text.fontMetrics().lineSpacing() * CAPTION_LINES
+        self.text_area.setFixedHeight(max(CAPTION_HEIGHT_PX, lines + 8))
+
     def _on_read_aloud_caption_changed(self, text: str) -> None:
         self.text.setText(text)
         self.text_area.verticalScrollBar().setValue(0)
@@ -124,4 +132,7 @@ class CaptionBar(QFrame):
 
     def _update_visibility(self) -> None:
         showing_caption = bool(self.text.text()) and (self._speaking or self._linger.isActive())
-        self.setVisible(self.read_aloud.available and (self.session.read_aloud or showing_caption))
+        visible = self.read_aloud.available and (self.session.read_aloud or showing_caption)
+        if visible:
+            self.fit_height()
+        self.setVisible(visible)

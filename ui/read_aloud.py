@@ -144,6 +144,10 @@ class ReadAloud(QObject):
         if self.services.session.read_aloud and text.strip():
             self.read(text)
 
+    def show_caption(self, text: str) -> None:
+        """Put ``text`` in the captions without saying it (the screen tour)."""
+        self._set_caption(text)
+
     def interrupt(self) -> None:
         speech = self.speech()
         if speech is not None:
@@ -254,10 +258,16 @@ class ReadAloud(QObject):
                 self._set_caption("")
             return
         if turned_on or language_changed:
-            intro = translate("ReadAloud", "朗读已打开。") if turned_on else ""
-            screen = self._current_screen
-            body = self._screen_text(screen) if screen is not None else ""
-            self.read(f"{intro}{body}")
+            # Qt posts LanguageChange to the widgets: read once they have retranslated.
+            QTimer.singleShot(0, lambda: self._read_current_screen(intro=turned_on))
+
+    def _read_current_screen(self, intro: bool) -> None:
+        if not self.services.session.read_aloud:
+            return
+        prefix = translate("ReadAloud", "朗读已打开。") if intro else ""
+        screen = self._current_screen
+        body = self._screen_text(screen) if screen is not None else ""
+        self.read(f"{prefix}{body}")
 
     def _on_session_wiped(self) -> None:
         self._said_this_session = ""

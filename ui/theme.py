@@ -241,7 +241,10 @@ QWidget#login_overlay {{ background: {p.overlay}; }}
 QLabel[role="greeting"] {{ font-size: {round(s.heading * 1.4)}px; font-weight: bold; }}
 QFrame#captions {{ background: {p.surface}; border-top: {border_w + 2}px solid {p.border}; }}
 QLabel[role="caption"] {{ font-size: {s.subheading}px; font-weight: bold; }}
-QLabel[role="badge"][online="identity"] {{ background: {p.primary}; }}
+QPushButton[role="topbar"][identity="true"] {{ border-style: double; border-width: {border_w + 4}px; }}
+QScrollArea[role="page"], QScrollArea[role="page"] > QWidget,
+QScrollArea[role="page"] > QWidget > QWidget {{ background: transparent; }}
+QScrollBar[role="touch"]::add-line, QScrollBar[role="touch"]::sub-line {{ height: 0px; }}
 QFrame#idle_panel, QFrame[role="panel"] {{
     background: {p.surface}; border: {border_w}px solid {p.border}; border-radius: 20px;
 }}

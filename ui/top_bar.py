@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from ui.theme import SPACING_PX
+from ui.theme import MIN_TARGET_PX, SPACING_PX
 from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
@@ -52,10 +52,9 @@ class TopBar(QWidget):
         self.contrast = TouchButton("topbar.contrast", role="topbar", checkable=True)
         self.connection = make_label(role="badge", object_name="topbar.connection")
         self.clock = make_label(object_name="topbar.clock")
-        # ID-card login: who is logged in (masked) and the way out; hidden otherwise.
-        self.identity = make_label(role="badge", object_name="topbar.identity")
-        self.identity.setProperty("online", "identity")
+        # ID-card login: who is logged in (masked) on the way out; hidden otherwise.
         self.logout = TouchButton("topbar.logout", role="topbar")
+        self.logout.setProperty("identity", True)
         self.finish = TouchButton("topbar.finish", role="topbar")
         for widget in (self.back, self.home):
             layout.addWidget(widget)
@@ -67,15 +66,16 @@ class TopBar(QWidget):
             self.contrast,
             self.connection,
             self.clock,
-            self.identity,
             self.logout,
             self.finish,
         ):
             layout.addWidget(widget)
         self.read_aloud.setVisible(bool(services.settings["speech.enabled"]))
         self._speech_health = ""
-        self.identity.hide()
         self.logout.hide()
+        # When the bar is full, the title gives way (it is repeated on the screen),
+        # never a button.
+        self.title_label.setMinimumWidth(MIN_TARGET_PX)
 
         self.back.clicked.connect(self.back_clicked)
         self.home.clicked.connect(self.home_clicked)
@@ -114,7 +114,6 @@ class TopBar(QWidget):
         self.text_size.setText(translate("TopBar", "大字"))
         self.contrast.setText(translate("TopBar", "高对比"))
         self.finish.setText(translate("TopBar", "结束"))
-        self.logout.setText(translate("TopBar", "退出登录"))
         self._on_session_identity_changed(self.services.session.identity)
         self._on_connectivity_changed(self.services.connectivity.online)
 
@@ -135,10 +134,11 @@ class TopBar(QWidget):
     def _on_session_identity_changed(self, identity: object) -> None:
         masked = str(getattr(identity, "masked_name", "") or "")
         logged_in = identity is not None
-        self.identity.setText(
-            translate("TopBar", "已登录 %1").replace("%1", masked) if logged_in else ""
+        # Who is logged in, and what the button does.
+        self.logout.setText(f"{masked} · {translate('TopBar', '退出登录')}" if logged_in else "")
+        self.logout.set_accessible_name(
+            translate("TopBar", "退出登录（已登录 %1）").replace("%1", masked) if logged_in else ""
         )
-        self.identity.setVisible(logged_in)
         self.logout.setVisible(logged_in)
 
     def changeEvent(self, event: QEvent) -> None:

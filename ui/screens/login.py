@@ -107,6 +107,7 @@ class LoginScreen(Screen):
         column.addStretch(1)
         self.scroll = KineticScrollArea(content)
         self.scroll.setObjectName("login.scroll")
+        self.scroll.setProperty("role", "page")
         outer.addWidget(self.scroll, 3)
 
         idcard = services.idcard

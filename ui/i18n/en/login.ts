@@ -150,8 +150,8 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <source>已登录 %1</source>
-        <translation>Logged in: %1</translation>
+        <source>退出登录（已登录 %1）</source>
+        <translation>Log out (logged in: %1)</translation>
     </message>
 </context>
 </TS>
