@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.manager.screen_changed.connect(self._on_manager_screen_changed)
         self.manager.title_changed.connect(self.top_bar.set_title)
         session.started.connect(self._on_session_started)
+        session.countdown_started.connect(self._on_session_countdown_started)
         session.wiped.connect(self._on_session_wiped)
         session.preferences_changed.connect(self._on_session_preferences_changed)
         self._on_session_preferences_changed()
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         self.top_bar.setVisible(self.manager.shows_top_bar())
         self.top_bar.set_back_enabled(self.manager.can_go_back())
         self.read_aloud.screen_arrived(self.manager.current_screen)
+
+    def _on_session_countdown_started(self, seconds: int) -> None:
+        # Someone who cannot read the question must hear it before the wipe.
+        overlay = self.idle_overlay
+        self.read_aloud.announce(f"{overlay.question.text()}\n{overlay.remaining.text()}")
 
     def _on_login_logged_in(self, identity: object) -> None:
         if self.manager.current_id == "login":

@@ -7,6 +7,7 @@ Import the fixtures into a test module: ``from tests.ui.device_fixtures import *
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def device_services(qtbot: QtBot, clock: FakeClock, speech_sink: WavFileSink) ->
     qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
     yield services
     services.shutdown()
+    gc.collect()  # the windows' reference cycles go now, not in the middle of a later test
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from devices.speech import NullSpeech, WavFileSink, split_for_speech
 from kiosk.app import Services
 from kiosk.settings import load_settings
 from kiosk.speech_service import SpeechService
+from tests.ui.conftest import FakeClock
 from tests.ui.device_fixtures import *  # noqa: F403 (fixtures)
 from ui.main_window import MainWindow
 from ui.widgets import ReadAloudButton
@@ -247,3 +248,28 @@ def test_a_read_this_button_is_hidden_where_speech_is_disabled(
     page.show()
     assert not hidden.isVisible()
     assert shown.isVisible()
+
+
+def test_the_idle_countdown_is_said_aloud(
+    qtbot: QtBot,
+    device_window: MainWindow,
+    device_services: Services,
+    spoken: list[str],
+    clock: FakeClock,
+) -> None:
+    _turn_on(qtbot, device_window, spoken)
+    session = device_services.session
+    clock.advance(session.idle_timeout_s)
+    session.tick()
+    _wait_said(qtbot, spoken, "还需要更多时间吗")
+    assert f"{int(session.countdown_s)} 秒后" in spoken[-1]
+
+
+def test_home_offers_read_this(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services, spoken: list[str]
+) -> None:
+    device_services.session.touch()
+    home = device_window.manager.current_screen
+    qtbot.mouseClick(home.read_this, Qt.MouseButton.LeftButton)
+    _wait_said(qtbot, spoken, "法律法规")
+    assert not device_services.session.read_aloud  # "read this" works with the toggle off

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.screen_registry import ANY, ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
-from ui.widgets import TileButton, make_label
+from ui.widgets import ReadAloudButton, TileButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -101,7 +101,11 @@ class HomeScreen(Screen):
         layout.setContentsMargins(48, 32, 48, 40)
         layout.setSpacing(24)
         self.greeting = make_label(role="heading", object_name="home.greeting")
-        layout.addWidget(self.greeting)
+        self.read_this = ReadAloudButton(services, self.spoken_text, "home.read_this")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.greeting, 1)
+        heading_row.addWidget(self.read_this)
+        layout.addLayout(heading_row)
         grid = QGridLayout()
         grid.setSpacing(SPACING_PX * 3)
         self.tiles: dict[str, TileButton] = {}
