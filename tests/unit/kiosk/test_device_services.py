@@ -1,0 +1,77 @@
+"""The reader and speech as services of the kiosk: nothing started before Home, both started
+after it, each failure isolated, both stopped at exit."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from devices.idcard.samples import sample_card
+from kiosk.app import build_services
+from kiosk.card_login import CardLogin
+from kiosk.idcard_service import IdCardService
+from kiosk.settings import load_settings
+from kiosk.speech_service import SpeechService
+
+
+def test_build_services_starts_nothing(qtbot: QtBot) -> None:
+    services = build_services(load_settings(environ={}))
+    try:
+        assert isinstance(services.idcard, IdCardService)
+        assert isinstance(services.login, CardLogin)
+        assert services.idcard.simulated  # no idcard.port: the built-in simulator
+        assert services.idcard.device_path is None  # ... not opened yet
+        assert services.speech is None  # opened once Home is shown
+    finally:
+        services.shutdown()
+
+
+def test_ready_callbacks_start_both_devices_and_shutdown_stops_them(qtbot: QtBot) -> None:
+    settings = load_settings(environ={}).with_values({"idcard.poll_interval_s": 0.05})
+    services = build_services(settings)
+    services.run_ready_callbacks()
+    try:
+        assert isinstance(services.speech, SpeechService)
+        qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
+        device = services.idcard.device_path
+        assert device is not None and device.exists()
+    finally:
+        services.shutdown()
+    assert services.idcard.device_path is None  # the simulator's pty is gone
+    services.shutdown()  # a second shutdown does nothing
+
+
+def test_a_failing_speech_start_leaves_the_reader_running(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> SpeechService:
+        raise RuntimeError("no audio stack")
+
+    monkeypatch.setattr(SpeechService, "from_settings", broken)
+    settings = load_settings(environ={}).with_values({"idcard.poll_interval_s": 0.05})
+    services = build_services(settings)
+    services.run_ready_callbacks()
+    try:
+        assert services.speech is None
+        assert "read-aloud could not start" in caplog.text
+        qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
+    finally:
+        services.shutdown()
+
+
+def test_cards_are_ignored_while_a_staff_service_is_active(qtbot: QtBot) -> None:
+    class Staff:
+        active = True
+
+    services = build_services(load_settings(environ={}))
+    services.staff = Staff()
+    try:
+        with qtbot.assertNotEmitted(services.login.logged_in):
+            services.idcard.card_read.emit(sample_card("resident"))
+        assert services.session.identity is None
+        Staff.active = False
+        with qtbot.waitSignal(services.login.logged_in):
+            services.idcard.card_read.emit(sample_card("resident"))
+    finally:
+        services.session.wipe()
+        services.shutdown()
