@@ -139,8 +139,12 @@ def test_log_out_forgets_the_identity_everywhere(
     handler = configure_logging(log_dir, "DEBUG", stderr=False)
     caplog.set_level(logging.DEBUG)
     try:
+        device_services.session.touch()
+        device_window.manager.navigate("login")  # its state label will hold the masked name
         _place(device_services, "resident")
         _wait_for_overlay(qtbot, device_window, "greeting")
+        login_screen = device_window.manager.screen("login")
+        assert "张*示" in login_screen.state.text()
         secrets = _secrets("resident")
         masked = device_services.session.identity.masked_name
         qtbot.mouseClick(device_window.top_bar.logout, Qt.MouseButton.LeftButton)

@@ -16,6 +16,7 @@ from kiosk.settings import load_settings
 from kiosk.speech_service import SpeechService
 from tests.ui.conftest import FakeClock
 from tests.ui.device_fixtures import *  # noqa: F403 (fixtures)
+from tests.ui.device_fixtures import every_visible_text
 from ui.main_window import MainWindow
 from ui.widgets import ReadAloudButton
 
@@ -185,6 +186,21 @@ def test_the_session_end_resets_read_aloud_volume_and_rate(
     assert not device_window.captions.isVisible()
     assert device_window.captions.text.text() == ""
     assert not device_window.read_aloud.repeat()  # nothing of the last citizen to repeat
+    assert speech.last_caption == "" and not speech.repeat_last()
+
+
+def test_the_spoken_greeting_leaves_no_trace_after_logout(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services, spoken: list[str]
+) -> None:
+    _turn_on(qtbot, device_window, spoken)
+    device_services.idcard.place_demo_card("resident")
+    _wait_said(qtbot, spoken, "张某示")
+    assert "张某示" in device_window.captions.text.text()
+    qtbot.mouseClick(device_window.top_bar.logout, Qt.MouseButton.LeftButton)
+    assert device_services.session.identity is None
+    for trace in ("张某示", "张*示", "张演示", sample_card("resident").id_number):
+        assert not [t for t in every_visible_text() if trace in t], trace
+    assert device_services.speech.last_caption == ""
 
 
 def test_without_speech_the_toggle_says_captions_only_and_captions_still_work(

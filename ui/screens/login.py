@@ -153,7 +153,7 @@ class LoginScreen(Screen):
         make_touch_scroll_bar(self.scroll, "login.scrollbar", translate("LoginScreen", "滚动条"))
         self.logout_button.setText(translate("LoginScreen", "退出登录"))
         self.demo_heading.setText(
-            translate("LoginScreen", "演示模式：本机未连接读卡器，可放置一张演示证件")
+            translate("LoginScreen", "演示模式：本机未连接读卡器，可放置演示证件试用")
         )
         for kind, button in self.demo_buttons.items():
             button.setText(translate("LoginScreen", DEMO_CARD_LABELS[kind]))

@@ -160,3 +160,21 @@ def test_health_changed_reaches_staff(qtbot: QtBot, tmp_path: Path) -> None:
 def test_synthesize_to_file_for_staff_masks_too(service: SpeechService, tmp_path: Path) -> None:
     path = service.synthesize_to_file(f"身份证{ID_NUMBER}", tmp_path / "check.wav")
     assert path.stat().st_size > 1000
+
+
+def test_reset_to_defaults_forgets_what_the_citizen_heard(
+    qtbot: QtBot, service: SpeechService
+) -> None:
+    with qtbot.waitSignal(service.speaking_finished, timeout=10_000):
+        service.speak_now("欢迎您，张*三")
+    assert service.last_caption == "欢迎您，张某三"
+    service.reset_to_defaults()
+    assert service.last_caption == ""
+    assert service.repeat_last() is False  # nothing of the last citizen to say again
+
+
+def test_null_speech_forgets_too() -> None:
+    engine = NullSpeech("absent", "no engine")
+    engine.speak("欢迎您", "zh")
+    engine.forget_last()
+    assert engine.repeat_last() is False

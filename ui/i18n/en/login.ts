@@ -40,7 +40,7 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <source>演示模式：本机未连接读卡器，可放置一张演示证件</source>
+        <source>演示模式：本机未连接读卡器，可放置演示证件试用</source>
         <translation>Demo mode: no card reader is connected; place a demo card</translation>
     </message>
     <message>
