@@ -51,6 +51,11 @@ REFUSAL_TEXTS = {
 }
 
 
+def _speakable_name(masked_name: str, language: str) -> bool:
+    """Whether the voice of ``language`` can say this (masked) name."""
+    return not language.startswith("en") or masked_name.isascii()
+
+
 def card_type_name(id_type: str) -> str:
     source = CARD_TYPE_NAMES.get(id_type)
     return translate("LoginOverlay", source) if source else id_type
@@ -130,8 +135,17 @@ class LoginOverlay(QWidget):
         self.hide()
 
     def spoken_text(self) -> str:
-        parts = [self.heading.text(), self.detail.text(), self.number.text()]
+        heading = self.heading.text()
+        identity = self._identity
+        if identity is not None and not _speakable_name(identity.masked_name, self._language()):
+            # An English voice spells Hanzi out one by one: greet without the name.
+            heading = translate("LoginOverlay", "欢迎您")
+        parts = [heading, self.detail.text(), self.number.text()]
         return "\n".join(p for p in parts if p)
+
+    def _language(self) -> str:
+        read_aloud = self.read_aloud
+        return read_aloud.services.session.language if read_aloud is not None else "zh_CN"
 
     def _fill(self) -> None:
         identity = self._identity

@@ -55,6 +55,11 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
     session.set_large_text(False)
     manager.jump("home")
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-home.png"))
+    manager.jump("login")
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login.png"))
+    window.login_overlay.greet(TOUR_IDENTITY)
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login-greeting.png"))
+    window.login_overlay.dismiss()
     window.allow_close()
     window.close()
     return written

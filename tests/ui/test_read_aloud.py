@@ -289,3 +289,25 @@ def test_home_offers_read_this(
     qtbot.mouseClick(home.read_this, Qt.MouseButton.LeftButton)
     _wait_said(qtbot, spoken, "法律法规")
     assert not device_services.session.read_aloud  # "read this" works with the toggle off
+
+
+def test_a_refused_card_is_explained_aloud(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services, spoken: list[str]
+) -> None:
+    _turn_on(qtbot, device_window, spoken)
+    device_services.idcard.place_demo_card("resident_expired")
+    _wait_said(qtbot, spoken, "无法使用这张证件登录")
+    assert "已过有效期" in spoken[-1]
+
+
+def test_the_english_greeting_does_not_spell_out_a_chinese_name(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services, spoken: list[str]
+) -> None:
+    _turn_on(qtbot, device_window, spoken)
+    device_services.session.set_language("en")
+    device_services.idcard.place_demo_card("resident")
+    _wait_said(qtbot, spoken, "You are logged in")
+    greeting = spoken[-1]
+    assert greeting.startswith("Welcome")
+    assert "张" not in greeting
+    assert device_window.login_overlay.heading.text() == "Welcome, 张*示"  # shown, not said

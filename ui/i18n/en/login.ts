@@ -119,6 +119,10 @@
         <translation>The card could not be read. Please lay it flat on the reader, hold it still and wait a second or two.</translation>
     </message>
     <message>
+        <source>欢迎您</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
         <source>欢迎您，%1</source>
         <translation>Welcome, %1</translation>
     </message>
