@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from devices.idcard.samples import sample_card
@@ -17,6 +18,20 @@ from tests.ui.test_automation_ids import _problems
 from ui.main_window import MainWindow
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "ui-automation.md"
+TEXT_PADDING_PX = 16
+
+
+def _clipped_buttons(window: MainWindow, where: str) -> list[str]:
+    """Buttons whose text is wider than the button (a cut-off label)."""
+    found = []
+    for button in window.findChildren(QPushButton):
+        if not button.isVisibleTo(window) or not button.text():
+            continue
+        metrics = button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().split("\n"))
+        if widest + TEXT_PADDING_PX > button.width():
+            found.append(f"{where}: {button.objectName()} cuts its text {button.text()!r}")
+    return found
 
 
 @pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
@@ -48,6 +63,12 @@ def test_login_and_read_aloud_widgets_meet_the_rules(
     found, names = _problems(device_window, "refusal")
     problems += found
     seen |= names
+    device_window.login_overlay.dismiss()
+    problems += _clipped_buttons(device_window, "login screen")
+    screen = device_window.manager.current_screen
+    screen.scroll.verticalScrollBar().setValue(screen.scroll.verticalScrollBar().maximum())
+    qtbot.wait(1)
+    problems += _clipped_buttons(device_window, "login screen, scrolled down")
     assert not problems, "\n".join(problems)
     expected = {
         "topbar.logout",

@@ -39,10 +39,10 @@ DEMO_CARD_LABELS = {
     "resident": QT_TRANSLATE_NOOP("LoginScreen", "居民身份证"),
     "resident_long_term": QT_TRANSLATE_NOOP("LoginScreen", "长期有效身份证"),
     "hmt_residence": QT_TRANSLATE_NOOP("LoginScreen", "港澳台居民居住证"),
-    "foreign_2017": QT_TRANSLATE_NOOP("LoginScreen", "外国人永久居留证（2017版）"),
-    "foreign_2023": QT_TRANSLATE_NOOP("LoginScreen", "外国人永久居留证（2023版）"),
-    "resident_expired": QT_TRANSLATE_NOOP("LoginScreen", "已过期的证件（会被拒绝）"),
-    "resident_bad_check_digit": QT_TRANSLATE_NOOP("LoginScreen", "校验不通过的证件（会被拒绝）"),
+    "foreign_2017": QT_TRANSLATE_NOOP("LoginScreen", "外国人永居证（2017版）"),
+    "foreign_2023": QT_TRANSLATE_NOOP("LoginScreen", "外国人永居证（2023版）"),
+    "resident_expired": QT_TRANSLATE_NOOP("LoginScreen", "过期证件（会被拒绝）"),
+    "resident_bad_check_digit": QT_TRANSLATE_NOOP("LoginScreen", "号码有误（会被拒绝）"),
 }
 
 
@@ -56,7 +56,7 @@ class LoginScreen(Screen):
         outer.setContentsMargins(48, 32, 48, 32)
         outer.setSpacing(48)
         self.drawing = CardReaderDrawing()
-        outer.addWidget(self.drawing, 2)
+        outer.addWidget(self.drawing, 1)
 
         # The text and the demo controls scroll (large text does not fit one screen).
         content = QWidget()
@@ -108,7 +108,7 @@ class LoginScreen(Screen):
         self.scroll = KineticScrollArea(content)
         self.scroll.setObjectName("login.scroll")
         self.scroll.setProperty("role", "page")
-        outer.addWidget(self.scroll, 3)
+        outer.addWidget(self.scroll, 2)
 
         idcard = services.idcard
         self.demo.setVisible(bool(idcard is not None and getattr(idcard, "simulated", False)))

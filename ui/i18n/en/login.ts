@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>演示模式：本机未连接读卡器，可放置演示证件试用</source>
-        <translation>Demo mode: no card reader is connected; place a demo card</translation>
+        <translation>Demo mode: no card reader connected. Place a demo card:</translation>
     </message>
     <message>
         <source>居民身份证</source>
@@ -49,27 +49,27 @@
     </message>
     <message>
         <source>长期有效身份证</source>
-        <translation>ID card valid long-term</translation>
+        <translation>Long-term ID card</translation>
     </message>
     <message>
         <source>港澳台居民居住证</source>
-        <translation>HK/Macao/Taiwan residence permit</translation>
+        <translation>HK/Macao/Taiwan permit</translation>
     </message>
     <message>
-        <source>外国人永久居留证（2017版）</source>
-        <translation>Foreign permanent resident card (2017)</translation>
+        <source>外国人永居证（2017版）</source>
+        <translation>Foreign card 2017</translation>
     </message>
     <message>
-        <source>外国人永久居留证（2023版）</source>
-        <translation>Foreign permanent resident card (2023)</translation>
+        <source>外国人永居证（2023版）</source>
+        <translation>Foreign card 2023</translation>
     </message>
     <message>
-        <source>已过期的证件（会被拒绝）</source>
-        <translation>Expired card (will be refused)</translation>
+        <source>过期证件（会被拒绝）</source>
+        <translation>Expired (refused)</translation>
     </message>
     <message>
-        <source>校验不通过的证件（会被拒绝）</source>
-        <translation>Card failing its checks (will be refused)</translation>
+        <source>号码有误（会被拒绝）</source>
+        <translation>Bad number (refused)</translation>
     </message>
     <message>
         <source>演示读卡器还没有准备好，请稍后再试。</source>
