@@ -259,7 +259,7 @@ class ReadAloud(QObject):
             return
         if turned_on or language_changed:
             # Qt posts LanguageChange to the widgets: read once they have retranslated.
-            QTimer.singleShot(0, lambda: self._read_current_screen(intro=turned_on))
+            QTimer.singleShot(0, self, lambda: self._read_current_screen(intro=turned_on))
 
     def _read_current_screen(self, intro: bool) -> None:
         if not self.services.session.read_aloud:
@@ -278,6 +278,10 @@ class ReadAloud(QObject):
         self._set_caption("")
 
     def _on_speech_speaking_started(self, text: str) -> None:
+        if not self.services.session.is_active:
+            # Started just before the wipe and reported after it: it belongs to the
+            # previous citizen, so it is neither captioned nor kept for "again".
+            return
         self._said_this_session = text
         self._set_caption(text)
         emit(self.speaking_changed, True)

@@ -311,3 +311,14 @@ def test_the_english_greeting_does_not_spell_out_a_chinese_name(
     assert greeting.startswith("Welcome")
     assert "张" not in greeting
     assert device_window.login_overlay.heading.text() == "Welcome, 张*示"  # shown, not said
+
+
+def test_speech_reported_after_the_wipe_is_not_captioned(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services
+) -> None:
+    device_services.session.touch()
+    device_services.session.wipe()
+    # An utterance that started just before the wipe, reported just after it.
+    device_services.speech.speaking_started.emit("欢迎您，张某示")
+    assert device_window.captions.text.text() == ""
+    assert not device_window.read_aloud.repeat()
