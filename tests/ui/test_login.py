@@ -201,3 +201,15 @@ def test_another_citizens_card_replaces_the_first_without_a_trace(
         timeout=READ_TIMEOUT_MS,
     )
     assert not _leaks([*_secrets("resident"), first.masked_name])
+
+
+def test_finish_forgets_the_identity(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services
+) -> None:
+    _place(device_services, "foreign_2017")
+    _wait_for_overlay(qtbot, device_window, "greeting")
+    masked = device_services.session.identity.masked_name
+    device_window.login_overlay.dismiss()
+    qtbot.mouseClick(device_window.top_bar.finish, Qt.MouseButton.LeftButton)
+    assert device_services.session.identity is None
+    assert not _leaks([*_secrets("foreign_2017"), masked])
