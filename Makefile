@@ -11,7 +11,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Debian packages the kiosk needs at run time and for its tests.
 DEB_PACKAGES := fonts-noto-cjk libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0 libegl1 libgl1 libfontconfig1 \
-	libdbus-1-3 espeak-ng alsa-utils xvfb x11-utils
+	libdbus-1-3 espeak-ng alsa-utils xvfb xauth x11-utils
 
 .PHONY: install system-deps run demo test lint bench screenshots docs translations clean
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
@@ -391,6 +392,14 @@ def create_app(config: ServerConfig) -> Flask:
                     (event["id"], g.kiosk_id, Store.dumps(event), received_at),
                 )
         return json_response({"accepted": len(ids)}, 202)
+
+    @app.get("/openapi.yaml")
+    def openapi() -> Response:
+        """The contract this server implements, with this server as its only server."""
+        document = dict(contract.openapi_document())
+        document["servers"] = [{"url": request.host_url.rstrip("/") + API_PREFIX}]
+        text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+        return Response(text, mimetype="application/yaml")
 
     from devserver.control import register_control
 

@@ -124,13 +124,16 @@ class Store:
             self._conn.close()
 
     def meta_get(self, key: str, conn: sqlite3.Connection | None = None) -> str | None:
-        row = (
-            (conn or self._conn).execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        )
+        with self._lock:
+            row = (
+                (conn or self._conn)
+                .execute("SELECT value FROM meta WHERE key = ?", (key,))
+                .fetchone()
+            )
         return None if row is None else str(row[0])
 
-    def meta_set(self, key: str, value: str, conn: sqlite3.Connection | None = None) -> None:
-        (conn or self._conn).execute(
+    def meta_set(self, key: str, value: str, conn: sqlite3.Connection) -> None:
+        conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),

@@ -79,9 +79,17 @@ class CentralLink:
 
 
 def open_central_link(settings: Settings, indexer: ContentIndexer | None = None) -> CentralLink:
-    """Open the local database and the client; ``SyncError`` when no platform is set."""
+    """Open the local database and the client; ``SyncError`` when no platform is set.
+
+    Without an explicit indexer the content is indexed for search as it arrives.
+    """
     client = build_client(settings)
-    prepared = prepare_database(settings.database_path, has_central=True, indexer=indexer)
+    if indexer is None:
+        from kiosk.content_access import open_content
+
+        prepared, _ = open_content(settings)
+    else:
+        prepared = prepare_database(settings.database_path, has_central=True, indexer=indexer)
     engine = SyncEngine(client, prepared.store, page_size=settings["sync.page_size"])
     key = SecretStore(settings.secret_file).key()
     outbox = Outbox(prepared.database, key)

@@ -1,41 +1,40 @@
-"""Opening the local content for reading: the database and its search index.
+"""Opening the local content for reading and writing: the database and its search index.
 
-Until the content store's bootstrap takes over, a database without content is
-given the bundled law texts, so search works offline out of the box.
+There is one way to open the kiosk's database: ``open_content``. It brings the
+schema up to date, makes sure the search tables exist, loads the bundled demo
+content through the change-feed path when no central platform is configured
+and nothing is stored yet, and rebuilds the search index when content exists
+without one. The run command, ``search`` and ``sync`` all go through it.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from kiosk.settings import Settings
-from offline_cache.db import open_database
-from offline_cache.lawdata import law_record_to_contract, read_law_records
+from offline_cache.bootstrap import PreparedDatabase, prepare_database
 from offline_cache.search import SearchIndex
 
-log = logging.getLogger(__name__)
 
-BUNDLED_LAWS = Path(__file__).resolve().parents[1] / "assets" / "laws" / "laws.jsonl.gz"
-
-
-def open_search(settings: Settings, laws_file: Path = BUNDLED_LAWS) -> SearchIndex:
-    """Open the database at ``settings.database_path`` and return its search index.
-
-    The search tables are created when missing; an empty index is filled with
-    the laws of ``laws_file`` (a few seconds, once).
-    """
-    open_database(settings.database_path)
+def open_content(
+    settings: Settings,
+    demo_changes: Callable[[], Iterable[dict[str, Any]]] | None = None,
+) -> tuple[PreparedDatabase, SearchIndex]:
+    """The prepared database of ``settings.database_path`` and its search index."""
     index = SearchIndex()
-    index.create_tables()
-    if index.document_count() == 0 and laws_file.exists():
-        log.info("search index is empty: indexing the bundled laws from %s", laws_file)
-        index.bulk_index(_bundled_laws(laws_file))
-    return index
+    prepared = prepare_database(
+        settings.database_path,
+        has_central=settings.has_central,
+        indexer=index,
+        demo_changes=demo_changes,
+    )
+    return prepared, index
 
 
-def _bundled_laws(path: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for record in read_law_records(path):
-        yield "law", record["id"], law_record_to_contract(record)
+def open_search(
+    settings: Settings,
+    demo_changes: Callable[[], Iterable[dict[str, Any]]] | None = None,
+) -> SearchIndex:
+    """The search index over the kiosk's content (opening the database on the way)."""
+    return open_content(settings, demo_changes)[1]

@@ -7,7 +7,8 @@ what a real-name submission needs (full name and number, in memory only) and
 what a screen may show (the masked name, the masked number, the card type).
 Its ``repr`` and ``str`` are masked, so a stray log line or f-string leaks
 nothing; the full values are reached only through the explicitly named
-:attr:`full_name` and :attr:`id_number`.
+:attr:`full_name` (alias ``name``, which ``kiosk.submissions`` reads) and
+:attr:`id_number`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,11 @@ class CitizenIdentity:
     @property
     def full_name(self) -> str:
         """The real name, for a real-name submission only: never shown, logged or spoken."""
+        return self._full_name
+
+    @property
+    def name(self) -> str:
+        """Same as :attr:`full_name`: what kiosk.submissions reads for a verified contact."""
         return self._full_name
 
     @property

@@ -61,3 +61,13 @@ def find_id_numbers(text: str) -> list[str]:
 
 def find_phone_numbers(text: str) -> list[str]:
     return ["".join(m.groups()) for m in _MOBILE.finditer(text)]
+
+
+def personal_number_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every ID number ("id_number") and mobile number ("phone") in text."""
+    spans = [(m.start(), m.end(), "id_number") for m in _ID_NUMBER.finditer(text)]
+    taken = [(start, end) for start, end, _ in spans]
+    for m in _MOBILE.finditer(text):
+        if not any(start < m.end() and m.start() < end for start, end in taken):
+            spans.append((m.start(), m.end(), "phone"))
+    return sorted(spans)

@@ -249,6 +249,23 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=900,
     ),
     # --- logging ---------------------------------------------------------------
+    # --- submissions -------------------------------------------------------
+    Setting(
+        "submissions.complaint_handling_days",
+        int,
+        30,
+        "Handling time limit of a complaint, in days, shown to the complainant.",
+        minimum=1,
+        maximum=365,
+    ),
+    Setting(
+        "submissions.delivery_interval_s",
+        float,
+        10.0,
+        "Seconds between two delivery rounds of the outbox (a confirmation starts one at once).",
+        minimum=0.5,
+        maximum=3600,
+    ),
     Setting("log.level", str, "INFO", "Log level.", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
     Setting(
         "log.dir",

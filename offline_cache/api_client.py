@@ -180,7 +180,9 @@ class CentralClient:
         self.max_page_bytes = max_page_bytes
         self.timeout = (connect_timeout, read_timeout)
         self.session = session or requests.Session()
-        self.session.verify = True
+        if self.session.verify is not True and not isinstance(self.session.verify, str):
+            # Certificates are always verified; a CA bundle path given by the caller is kept.
+            self.session.verify = True
         self._token = token
         self.session.headers.update(
             {
@@ -247,7 +249,7 @@ class CentralClient:
         if raw:
             try:
                 body = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            except (UnicodeDecodeError, ValueError, RecursionError):
                 if status in ok:
                     raise MalformedResponse(f"{method} {path}: answer is not JSON") from None
                 body = None

@@ -61,6 +61,28 @@ def _default_demo_changes() -> Iterable[dict[str, Any]] | None:
     return iter_demo_changes()
 
 
+def _index_is_empty(indexer: ContentIndexer) -> bool:
+    is_empty = getattr(indexer, "is_empty", None)
+    return bool(is_empty()) if is_empty is not None else False
+
+
+def rebuild_index(store: ContentStore, indexer: ContentIndexer) -> int:
+    """Index every stored item again, in one transaction."""
+    count = 0
+    with store.database.atomic():
+        indexer.remove_all()
+        bulk = getattr(indexer, "bulk_index", None)
+        items = ((item.type, item.id, item.data) for item in store.iter_items())
+        if bulk is not None:
+            count = bulk(items)
+        else:
+            for kind, item_id, data in items:
+                indexer.index_item(kind, item_id, data)
+                count += 1
+    log.info("search index rebuilt: %d documents", count)
+    return count
+
+
 def load_demo(store: ContentStore, changes: Iterable[dict[str, Any]] | None = None) -> int:
     """Apply the demo changes (one transaction, so a kill leaves no half demo)."""
     source = changes if changes is not None else _default_demo_changes()
@@ -91,7 +113,14 @@ def prepare_database(
     if reset:
         log.info("%d submissions interrupted in flight are queued again", reset)
     store = ContentStore(database, indexer)
+    create_tables = getattr(indexer, "create_tables", None)
+    if create_tables is not None:
+        create_tables()
     loaded = 0
     if not has_central and store.is_empty():
         loaded = load_demo(store, demo_changes() if demo_changes else None)
+    elif indexer is not None and _index_is_empty(indexer) and not store.is_empty():
+        # Content synced before this index existed (or the index was dropped):
+        # build it once from what the store holds, so search matches the content.
+        rebuild_index(store, indexer)
     return PreparedDatabase(database, store, previous, reset, loaded)

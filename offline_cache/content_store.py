@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,7 +46,12 @@ class InvalidChange(ValueError):
 
 
 class ContentIndexer(Protocol):
-    """Keeps a search index in step with the content; called inside the store's transaction."""
+    """Keeps a search index in step with the content; called inside the store's transaction.
+
+    An indexer may also offer ``bulk_index(items: list[tuple[str, str, dict]])``;
+    the store then hands it each page's upserts at once, after removing any
+    previous documents of those items with ``remove_item``.
+    """
 
     def index_item(self, content_type: str, item_id: str, data: dict[str, Any]) -> None: ...
 
@@ -304,8 +309,14 @@ class ContentStore:
         self._remove_rows(replaced)
         upserts = [effect for effect in effects.values() if effect is not None]
         self._insert_rows(upserts)
-        for effect in upserts:
-            self.indexer.index_item(effect.kind, effect.item_id, effect.data)
+        # An indexer may index a whole page at once; every previous document of
+        # these items was removed just above, so it only ever adds.
+        bulk_index = getattr(self.indexer, "bulk_index", None)
+        if callable(bulk_index):
+            bulk_index([(effect.kind, effect.item_id, effect.data) for effect in upserts])
+        else:
+            for effect in upserts:
+                self.indexer.index_item(effect.kind, effect.item_id, effect.data)
         if seen:
             self._executemany(
                 'INSERT OR IGNORE INTO "full_sync_seen" ("type", "item_id") VALUES (?, ?)',
@@ -560,6 +571,14 @@ class ContentStore:
 
     def is_empty(self) -> bool:
         return all(not model.select().exists() for model in CONTENT_MODELS.values())
+
+    def iter_items(self) -> Iterator[ContentItem]:
+        """Every stored item as the feed sent it (laws with their articles)."""
+        for kind, model in CONTENT_MODELS.items():
+            for (item_id,) in model.select(model.id).tuples().iterator():
+                item = self.get_item(kind, item_id)
+                if item is not None:
+                    yield item
 
     def get_item(self, kind: str, item_id: str) -> ContentItem | None:
         model = CONTENT_MODELS.get(kind)

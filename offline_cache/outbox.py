@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 KINDS = ("consultation", "complaint", "evaluation")
 LANGUAGES = ("zh", "en")
 AUTH_RETRY_S = 15 * 60.0
+# A platform's error message may quote the body; keep phone and ID numbers out of the row.
+_LONG_NUMBER = re.compile(r"\d{6,}[\dXx]*")
 
 
 class OutboxError(ValueError):
@@ -314,7 +317,7 @@ class Outbox:
         with self.database.atomic("IMMEDIATE"):
             OutboxEntry.update(
                 status=status,
-                last_error=error[:500],
+                last_error=_LONG_NUMBER.sub("…", error)[:500],
                 last_status=http_status,
                 next_attempt_at=now + wait,
                 auth_problem=auth_problem,
@@ -327,8 +330,14 @@ class Outbox:
         # Overwrite freed pages so the sealed body does not linger in the file.
         self.database.execute_sql("PRAGMA secure_delete = ON")
         with self.database.atomic("IMMEDIATE"):
+            # The subject is the citizen's own words and may name people: once the
+            # platform holds it, the kiosk keeps only the non-personal receipt.
             Submission.update(
-                tracking_no=tracking_no, delivered_at=now, purged_at=now, sealed_body=None
+                tracking_no=tracking_no,
+                delivered_at=now,
+                purged_at=now,
+                sealed_body=None,
+                subject=None,
             ).where(Submission.id == submission.id).execute()
             OutboxEntry.update(
                 status=OutboxEntry.DELIVERED,

@@ -90,6 +90,31 @@ def _rfc3339(value: float | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
+def read_sync_state(store: ContentStore) -> SyncStateSnapshot:
+    """Where synchronisation stands, read without writing (safe from any thread)."""
+    state = SyncState.get_or_none(SyncState.id == 1) or SyncState(id=1)
+    counts = outbox_counts()
+    config = KioskConfigCache.get_or_none(KioskConfigCache.id == 1)
+    return SyncStateSnapshot(
+        cursor=state.cursor,
+        full_sync_in_progress=bool(state.full_sync_in_progress),
+        demo_content=bool(state.demo_content),
+        last_success_at=_moment(state.last_success_at),
+        last_attempt_at=_moment(state.last_attempt_at),
+        last_full_sync_at=_moment(state.last_full_sync_at),
+        last_error=state.last_error,
+        item_counts=store.counts(),
+        outbox_pending=counts.pending,
+        outbox_in_flight=counts.in_flight,
+        outbox_failed=counts.failed,
+        outbox_delivered=counts.delivered,
+        outbox_auth_problem=counts.auth_problem,
+        events_pending=events.pending_count(),
+        config_etag=config.etag if config else None,
+        config_fetched_at=_moment(config.fetched_at) if config else None,
+    )
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -124,27 +149,7 @@ class SyncEngine:
             SyncState.update(**values).where(SyncState.id == 1).execute()
 
     def state(self) -> SyncStateSnapshot:
-        state = self._state()
-        counts = outbox_counts()
-        config = KioskConfigCache.get_or_none(KioskConfigCache.id == 1)
-        return SyncStateSnapshot(
-            cursor=state.cursor,
-            full_sync_in_progress=bool(state.full_sync_in_progress),
-            demo_content=bool(state.demo_content),
-            last_success_at=_moment(state.last_success_at),
-            last_attempt_at=_moment(state.last_attempt_at),
-            last_full_sync_at=_moment(state.last_full_sync_at),
-            last_error=state.last_error,
-            item_counts=self.store.counts(),
-            outbox_pending=counts.pending,
-            outbox_in_flight=counts.in_flight,
-            outbox_failed=counts.failed,
-            outbox_delivered=counts.delivered,
-            outbox_auth_problem=counts.auth_problem,
-            events_pending=events.pending_count(),
-            config_etag=config.etag if config else None,
-            config_fetched_at=_moment(config.fetched_at) if config else None,
-        )
+        return read_sync_state(self.store)
 
     # ------------------------------------------------------------- content
     def pull(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 @dataclass
 class Fault:
-    mode: str  # status | slow | malformed_json | wrong_types | huge | drop_after_commit
+    mode: str  # status | slow | malformed_json | wrong_types | huge | raw | drop_after_commit
     status: int = 503
     retry_after: int | None = None
     delay_s: float = 0.0
@@ -206,6 +207,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and fault.mode == "malformed_json":
             self._send(200, raw=b'{"changes": [ {"seq": 1,')
             return
+        if fault and fault.mode == "raw":
+            self._send(200, raw=fault.body)
+            return
         if fault and fault.mode == "huge":
             self._stream_huge()
             return
@@ -300,13 +304,23 @@ class _Handler(BaseHTTPRequestHandler):
         return 201, receipt, {}
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hung up (killed sync process, timed-out read) is expected here.
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def running_platform(state: PlatformState | None = None) -> Iterator[tuple[str, PlatformState]]:
     """Serve ``state`` on 127.0.0.1 (a free port); yields (base_url, state)."""
     state = state or PlatformState()
     handler = type("Handler", (_Handler,), {"state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 from kiosk.session import CitizenSession
 from ui.read_aloud import NO_ANNOUNCE_PROPERTY, ReadAloud
 from ui.theme import SPACING_PX
-from ui.widgets import KineticScrollArea, TouchButton, make_label, make_touch_scroll_bar
+from ui.widgets import KineticScrollArea, TouchButton, make_label
 
 translate = QCoreApplication.translate
 
@@ -95,9 +95,6 @@ class CaptionBar(QFrame):
         self.louder.set_accessible_name(translate("CaptionBar", "大声一点"))
         self.slower.setText(translate("CaptionBar", "慢一点"))
         self.faster.setText(translate("CaptionBar", "快一点"))
-        make_touch_scroll_bar(
-            self.text_area, "captions.scrollbar", translate("CaptionBar", "滚动条")
-        )
         self._on_read_aloud_health_changed(self.read_aloud.health)
 
     def changeEvent(self, event: QEvent) -> None:

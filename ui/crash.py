@@ -1,8 +1,14 @@
 """Unexpected errors: logged with their traceback, never shown to a citizen.
 
 ``CrashGuard`` replaces ``sys.excepthook`` (Python errors raised in Qt slots
-and event handlers end up there) and ``threading.excepthook``, and routes Qt's
-own warnings into the log. Each error emits ``crashed`` (queued, so the UI
+and event handlers end up there) and ``threading.excepthook``.
+
+Qt's own messages are deliberately *not* routed through a Python message
+handler: Qt calls it from its internal threads (the keyboard's QML loader, the
+scene graph) while the GUI thread may hold the interpreter lock inside a Qt
+call, and the two wait for each other forever (seen when the on-screen keyboard
+first appears). Qt writes its messages to stderr, which the service manager's
+journal keeps next to our log. Each error emits ``crashed`` (queued, so the UI
 reacts outside the failing code); the main window answers with the calm
 recovery screen and then Home.
 """
@@ -16,18 +22,9 @@ import traceback
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger("kiosk.crash")
-qt_log = logging.getLogger("qt")
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
 
 
 class CrashGuard(QObject):
@@ -45,13 +42,11 @@ class CrashGuard(QObject):
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle
         threading.excepthook = self._handle_thread
-        qInstallMessageHandler(_qt_message_handler)
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:
             sys.excepthook = self._previous_hook
             threading.excepthook = self._previous_thread_hook
-            qInstallMessageHandler(None)
             self._previous_hook = None
 
     def handle(
@@ -75,14 +70,3 @@ class CrashGuard(QObject):
         if args.exc_value is None:
             return
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
-
-
-# Platform plugins without a window manager say these about every window; not a problem.
-_HARMLESS = ("This plugin does not support",)
-
-
-def _qt_message_handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    level = _QT_LEVELS.get(kind, logging.WARNING)
-    if message.startswith(_HARMLESS):
-        level = logging.DEBUG
-    qt_log.log(level, "%s", message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.session import CitizenSession
@@ -28,7 +29,7 @@ class IdleOverlay(QWidget):
         inner.setContentsMargins(64, 56, 64, 56)
         inner.setSpacing(32)
         self.question = make_label(role="heading", object_name="idle.question")
-        self.remaining = make_label(object_name="idle.remaining")
+        self.remaining = make_label(role="lead", object_name="idle.remaining")
         for label in (self.question, self.remaining):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
@@ -76,6 +77,9 @@ class IdleOverlay(QWidget):
         """Cover the screen with the question and ``seconds`` left."""
         self._show_seconds(seconds)
         self.setGeometry(self.parentWidget().rect())
+        # The on-screen keyboard is a window of its own above ours: put it away
+        # so that it cannot hide the continue button.
+        QGuiApplication.inputMethod().hide()
         self.show()
         self.raise_()
         self.continue_button.setFocus()

@@ -14,7 +14,7 @@ from ui.i18n import Translations
 from ui.idle_overlay import IdleOverlay
 from ui.login_overlay import LoginOverlay
 from ui.read_aloud import ReadAloud
-from ui.screen_manager import ATTRACT, ScreenManager
+from ui.screen_manager import ATTRACT, HOME, ScreenManager
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.theme import apply_theme
 from ui.top_bar import TopBar
@@ -45,7 +45,13 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self._app = app
         self.translations = translations or Translations(app)
-        self._applied_theme: tuple[bool, bool] | None = None
+        # The theme goes on before any widget exists, so that each widget is
+        # styled once when it is first shown rather than re-styled at once.
+        self._applied_theme: tuple[bool, bool] = (
+            services.session.large_text,
+            services.session.high_contrast,
+        )
+        apply_theme(app, *self._applied_theme)
 
         shell = QWidget(self)
         shell.setObjectName("shell")
@@ -56,6 +62,9 @@ class MainWindow(QMainWindow):
         self.top_bar = TopBar(services, shell)
         self.manager = ScreenManager(services, registry or discover_screens(), shell)
         self.captions = CaptionBar(self.read_aloud, services.session, shell)
+        # The stack may shrink below its pages' minimum while the on-screen
+        # keyboard takes the lower part of the screen (see ui/keyboard.py).
+        self.manager.stack.setMinimumSize(1, 1)
         self.shell_layout.addWidget(self.top_bar)
         self.shell_layout.addWidget(self.manager.stack, 1)
         self.shell_layout.addWidget(self.captions)
@@ -124,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def _on_manager_screen_changed(self, screen_id: str) -> None:
         self.top_bar.setVisible(self.manager.shows_top_bar())
-        self.top_bar.set_back_enabled(self.manager.can_go_back())
+        self.top_bar.set_navigation(self.manager.can_go_back(), screen_id == HOME)
         self.read_aloud.screen_arrived(self.manager.current_screen)
 
     def _on_session_countdown_started(self, seconds: int) -> None:
@@ -153,7 +162,8 @@ class MainWindow(QMainWindow):
             self.manager.home()
 
     def _on_session_wiped(self) -> None:
-        self.login_overlay.dismiss()
+        self.login_overlay.dismiss()  # speech is reset by ReadAloud on the same signal
+        self._app.inputMethod().reset()  # drop any half-typed pinyin
         self.manager.wipe_all()
         self._app.inputMethod().hide()
         self.manager.show_attract()

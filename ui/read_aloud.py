@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.qt_signals import emit
 
@@ -79,6 +79,7 @@ class ReadAloud(QObject):
         self._read_aloud = services.session.read_aloud
         self._language = services.session.language
         self._current_screen: Screen | None = None
+        self._window = parent.window() if isinstance(parent, QWidget) else None
         # The owner calls follow_preferences() when the session's preferences
         # change, after installing translators (so a re-read is in the new language).
         services.session.wiped.connect(self._on_session_wiped)
@@ -194,15 +195,18 @@ class ReadAloud(QObject):
     # --- the application-wide filter ---------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _INTERRUPTING_EVENTS:
-            if self._bound is not None and self._bound.is_speaking:
-                self._bound.stop()
-        elif (
-            kind == QEvent.Type.MouseButtonRelease
-            and isinstance(watched, QAbstractButton)
-            and isinstance(event, QMouseEvent)
-        ):
-            self._on_button_releasing(watched, event)
+        if kind not in _INTERRUPTING_EVENTS and kind != QEvent.Type.MouseButtonRelease:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False  # another window's input (tests build several windows)
+        try:
+            if kind in _INTERRUPTING_EVENTS:
+                if self._bound is not None and self._bound.is_speaking:
+                    self._bound.stop()
+            elif isinstance(watched, QAbstractButton) and isinstance(event, QMouseEvent):
+                self._on_button_releasing(watched, event)
+        except Exception:  # read-aloud is a help: it must never swallow a citizen's tap
+            log.exception("read-aloud could not follow a tap")
         return False
 
     def _on_button_releasing(self, button: QAbstractButton, event: QMouseEvent) -> None:

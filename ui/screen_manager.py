@@ -119,7 +119,9 @@ class ScreenManager(QObject):
         self._show(ATTRACT, {}, record=False)
 
     def jump(self, screen_id: str, **params: Any) -> None:
-        """Show any registered screen, ignoring the table (screen tour and tests only)."""
+        """Show any registered screen as the only one in the history, ignoring the table
+        (screen tour and tests only)."""
+        self._history.clear()
         self._show(screen_id, params, record=True)
 
     def show_recovery(self) -> None:

@@ -18,8 +18,12 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def prepare_offscreen() -> None:
-    """Render on a 1920x1080 offscreen screen unless a platform was chosen explicitly."""
-    if os.environ.get("QT_QPA_PLATFORM"):
+    """Render on a 1920x1080 offscreen screen unless another platform was chosen.
+
+    Plain ``offscreen`` (as ``make screenshots`` sets it) would be an 800x800
+    screen; it gets the 1920x1080 screen description too.
+    """
+    if (os.environ.get("QT_QPA_PLATFORM") or "offscreen") != "offscreen":
         return
     width, height = TOUR_SIZE
     config = Path(tempfile.gettempdir()) / f"legal-kiosk-offscreen-{width}x{height}.json"

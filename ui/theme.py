@@ -7,7 +7,10 @@ and an explicit Chinese font so that Hanzi never fall back to Japanese shapes.
 
 Widgets pick their look with a dynamic ``role`` property (see :data:`ROLES`),
 never with their own stylesheet, so that switching text size or contrast
-re-styles the whole kiosk at once.
+re-styles the whole kiosk at once. Minimum sizes are *not* in the stylesheet
+(a stylesheet ``min-height`` silently overrides ``setMinimumSize``): use the
+widgets of ``ui/widgets`` (TouchButton, BigLineEdit), which set them, and the
+automation test checks every screen.
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ PRIMARY_TARGET_PX = 80
 SPACING_PX = 8
 
 ROLES = (
+    "display",  # QLabel: very large text (attract screen)
+    "lead",  # QLabel: large introductory text
     "heading",  # QLabel: screen heading
     "subheading",  # QLabel: section heading
     "body",  # QLabel: running text (the default)
     "muted",  # QLabel: secondary text, still >= 24 px and readable
     "primary",  # QPushButton: the main action of a screen (>= 80 px tall)
     "secondary",  # QPushButton: other actions
-    "tile",  # QPushButton: a Home tile
+    "tile",  # QPushButton: a Home tile; QLabel: the title inside a tile
     "topbar",  # QPushButton: a top bar control
     "badge",  # QLabel: small status badge (online/offline)
     "caption",  # QLabel: what read-aloud is saying (caption strip)
@@ -96,8 +101,8 @@ STANDARD = Palette(
     border="#5b6b80",
     topbar="#0b3b66",
     topbar_text="#ffffff",
-    online="#14532d",
-    offline="#7c2d12",
+    online="#166534",
+    offline="#374151",
     badge_text="#ffffff",
     overlay="rgba(0, 0, 0, 0.72)",
     focus="#b45309",
@@ -150,6 +155,8 @@ def contrast_ratio(foreground: str, background: str) -> float:
 @dataclass(frozen=True)
 class TextSizes:
     body: int
+    display: int
+    lead: int
     heading: int
     subheading: int
     tile: int
@@ -160,9 +167,11 @@ class TextSizes:
         f = LARGE_TEXT_FACTOR if large_text else 1.0
         return cls(
             body=round(BODY_PX * f),
+            display=round(64 * f),
+            lead=round(40 * f),
             heading=round(44 * f),
             subheading=round(32 * f),
-            tile=round(34 * f),
+            tile=round(40 * f),
             topbar=round(24 * f) if not large_text else 30,
         )
 
@@ -186,9 +195,12 @@ def build_stylesheet(large_text: bool = False, high_contrast: bool = False) -> s
 QWidget {{ font-size: {s.body}px; color: {p.text}; }}
 QMainWindow, QWidget#shell, QStackedWidget, Screen {{ background: {p.window}; }}
 QLabel {{ background: transparent; color: {p.text}; }}
+QLabel[role="display"] {{ font-size: {s.display}px; font-weight: bold; }}
+QLabel[role="lead"] {{ font-size: {s.lead}px; }}
 QLabel[role="heading"] {{ font-size: {s.heading}px; font-weight: bold; }}
 QLabel[role="subheading"] {{ font-size: {s.subheading}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="tile"] {{ font-size: {s.tile}px; font-weight: bold; color: {p.secondary_text}; }}
 QLabel[role="badge"] {{
     color: {p.badge_text}; border: {border_w}px solid {p.border}; border-radius: 8px;
     padding: 4px 12px; font-size: {s.topbar}px;
@@ -196,7 +208,6 @@ QLabel[role="badge"] {{
 QLabel[role="badge"][online="true"] {{ background: {p.online}; }}
 QLabel[role="badge"][online="false"] {{ background: {p.offline}; }}
 QPushButton {{
-    min-width: {MIN_TARGET_PX}px; min-height: {MIN_TARGET_PX}px;
     background: {p.secondary}; color: {p.secondary_text};
     border: {border_w}px solid {p.border}; border-radius: 12px;
     padding: 8px 20px; font-size: {s.body}px;
@@ -206,8 +217,8 @@ QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton:focus {{ border-color: {p.focus}; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QPushButton[role="primary"] {{
-    min-height: {PRIMARY_TARGET_PX}px; background: {p.primary}; color: {p.primary_text};
-    font-weight: bold;
+    background: {p.primary}; color: {p.primary_text};
+    font-weight: bold; font-size: {s.subheading}px;
 }}
 QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
 QPushButton[role="tile"] {{
@@ -225,7 +236,7 @@ QPushButton[role="topbar"] {{
 QPushButton[role="topbar"]:pressed {{ background: {p.primary_pressed}; }}
 QPushButton[role="topbar"]:checked {{ background: {p.topbar_text}; color: {p.topbar}; }}
 QLineEdit, QTextEdit, QPlainTextEdit {{
-    min-height: {MIN_TARGET_PX}px; background: {p.surface}; color: {p.text};
+    background: {p.surface}; color: {p.text};
     border: {border_w}px solid {p.border}; border-radius: 8px; padding: 8px 12px;
     font-size: {s.body}px; selection-background-color: {p.primary};
     selection-color: {p.primary_text};
@@ -233,9 +244,12 @@ QLineEdit, QTextEdit, QPlainTextEdit {{
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {border_w + 1}px solid {p.focus};
 }}
+QAbstractScrollArea {{ background: {p.window}; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
 QScrollBar:vertical {{ width: 24px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: 64px; border-radius: 8px; }}
-QScrollBar[role="touch"]:vertical {{ width: {MIN_TARGET_PX}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; width: 0px; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QWidget#idle_overlay {{ background: {p.overlay}; }}
 QWidget#login_overlay {{ background: {p.overlay}; }}
 QLabel[role="greeting"] {{ font-size: {round(s.heading * 1.4)}px; font-weight: bold; }}
@@ -244,7 +258,6 @@ QLabel[role="caption"] {{ font-size: {s.subheading}px; font-weight: bold; }}
 QPushButton[role="topbar"][identity="true"] {{ border-style: double; border-width: {border_w + 4}px; }}
 QScrollArea[role="page"], QScrollArea[role="page"] > QWidget,
 QScrollArea[role="page"] > QWidget > QWidget {{ background: transparent; }}
-QScrollBar[role="touch"]::add-line, QScrollBar[role="touch"]::sub-line {{ height: 0px; }}
 QFrame#idle_panel, QFrame[role="panel"] {{
     background: {p.surface}; border: {border_w}px solid {p.border}; border-radius: 20px;
 }}

@@ -100,8 +100,10 @@ class TopBar(QWidget):
     def set_title(self, title: str) -> None:
         self.title_label.setText(title)
 
-    def set_back_enabled(self, enabled: bool) -> None:
-        self.back.setEnabled(enabled)
+    def set_navigation(self, can_go_back: bool, on_home: bool) -> None:
+        """Back only when there is somewhere to go back to; Home only away from Home."""
+        self.back.setVisible(can_go_back)
+        self.home.setVisible(not on_home)
 
     def retranslate(self) -> None:
         self.back.setText(translate("TopBar", "‹ 返回"))
@@ -152,6 +154,7 @@ class TopBar(QWidget):
 
     def _on_session_preferences_changed(self) -> None:
         session = self.services.session
+        QTimer.singleShot(0, self, self._fit_badge)  # after the new stylesheet is applied
         for button, value in (
             (self.read_aloud, session.read_aloud),
             (self.text_size, session.large_text),
@@ -170,6 +173,14 @@ class TopBar(QWidget):
         style = self.connection.style()
         style.unpolish(self.connection)
         style.polish(self.connection)
+        self._fit_badge()
+
+    def _fit_badge(self) -> None:
+        # The badge's font and border come from the stylesheet, which the label's
+        # cached size hint does not follow when the theme changes: size it here.
+        badge = self.connection
+        badge.ensurePolished()
+        badge.setMinimumWidth(badge.fontMetrics().horizontalAdvance(badge.text()) + 48)
 
     def _update_clock(self) -> None:
         self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))

@@ -55,6 +55,11 @@ class SearchIndex:
         """(content_type, item_id, data) triples; returns the number of documents written."""
         return self._writer.bulk_index(items)
 
+    def is_empty(self) -> bool:
+        return (
+            database_proxy.execute_sql("SELECT 1 FROM search_document LIMIT 1").fetchone() is None
+        )
+
     def document_count(self, content_type: str | None = None) -> int:
         if content_type is None:
             row = database_proxy.execute_sql("SELECT count(*) FROM search_document").fetchone()

@@ -10,17 +10,25 @@ Ranking, best first:
 
 from __future__ import annotations
 
+import heapq
 import math
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from operator import itemgetter
 from typing import Any
 
 from offline_cache.db import database_proxy
 from offline_cache.search.index import LAW_GENERATION_KEY
 from offline_cache.search.models import CONTENT_TYPES, FTS_TABLE, id_range, type_of_id
-from offline_cache.search.query import MAX_GROUPS, QueryPlan, QueryPlanner, TermGroup
-from offline_cache.search.text import fold, match_expression
+from offline_cache.search.query import (
+    MAX_GROUPS,
+    QueryPlan,
+    QueryPlanner,
+    TermGroup,
+    normalise,
+)
+from offline_cache.search.text import fold, is_cjk, match_expression
 from offline_cache.search.vocabulary import Vocabulary
 
 HIGHLIGHT_OPEN = "【"
@@ -96,12 +104,12 @@ class Searcher:
         if plan.groups:
             self._split_unmatched(plan, types)
             self._score_terms(plan, types, scores)
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[: max(limit * 3, 30)]
+        ranked = heapq.nlargest(max(limit * 3, 30), scores.items(), key=itemgetter(1))
         rows = self._rows([document_id for document_id, _ in ranked])
         compact = plan.compact
         for document_id, row in rows.items():
             # An exact title or name beats everything but an article reference.
-            if row["content_type"] != "law" and fold(row["title"]) == compact:
+            if row["content_type"] != "law" and normalise(row["title"]).replace(" ", "") == compact:
                 scores[document_id] += _TITLE_BONUS
             elif row["content_type"] == "law" and _defines(row["body"], plan.groups):
                 scores[document_id] += _DEFINITION_BONUS
@@ -117,6 +125,7 @@ class Searcher:
     # -- the parts of the ranking ------------------------------------------------
 
     def _score_law_references(self, plan: QueryPlan, scores: dict[int, float]) -> None:
+        opened: set[str] = set()
         for ref in plan.article_refs:
             row = database_proxy.execute_sql(
                 "SELECT id FROM search_document WHERE content_type = 'law' AND item_id = ? "
@@ -125,8 +134,12 @@ class Searcher:
             ).fetchone()
             if row:
                 scores[row[0]] += _ARTICLE_REF_BONUS
-        if not plan.article_refs and not plan.groups:
+                opened.add(ref.law_id)
+        if not plan.groups:
+            # A law named alone, or with an article it does not have: its beginning.
             for law_id in plan.law_ids:
+                if law_id in opened:
+                    continue
                 first = self._first_article(law_id)
                 if first is not None:
                     scores[first] += _TITLE_BONUS
@@ -157,11 +170,9 @@ class Searcher:
             searches += [("pinyin_initials", plan.pinyin), ("pinyin_full", plan.pinyin)]
         if plan.license_no:
             searches.append(("license_no", plan.license_no))
+        people = [t for t in types if t != "law"]
         for column, value in searches:
-            for content_type in types:
-                if content_type == "law":
-                    continue
-                low, high = id_range(content_type)
+            for low, high in _ranges(people):
                 rows = database_proxy.execute_sql(
                     f"SELECT id, {column} = ?1 FROM search_document "
                     f"WHERE {column} >= ?1 AND {column} < ?2 AND id BETWEEN ?3 AND ?4 LIMIT 60",
@@ -172,13 +183,14 @@ class Searcher:
 
     def _split_unmatched(self, plan: QueryPlan, types: list[str]) -> None:
         """An unknown chunk that matches nothing (离婚冷静期) is searched by its parts."""
-        ranges = [id_range(t) for t in types]
+        ranges = _ranges(types)
         groups: list[TermGroup] = []
         for group in plan.groups:
             expression = _group_expression(group)
             if (
                 group.unknown
                 and len(group.members[0]) > 2
+                and is_cjk(group.members[0][0])
                 and expression
                 and not self._match(expression, ranges, 1, rank=False)
             ):
@@ -192,43 +204,67 @@ class Searcher:
         expressions = [(e, g) for e, g in expressions if e]
         if not expressions:
             return
-        ranges = [id_range(t) for t in types]
+        ranges = _ranges(types)
         law_ranges: list[tuple[int, int]] = []
         if "law" in types:
             found_ranges = (self._law_range(law_id) for law_id in plan.law_ids)
             law_ranges = [r for r in found_ranges if r is not None]
         total = max(self._document_count(), 1)
-        matched: dict[int, list[float]] = defaultdict(lambda: [0.0] * len(expressions))
-        bm25: dict[int, float] = defaultdict(float)
-        idfs: list[float] = []
-        for index, (expression, _group) in enumerate(expressions):
-            hits = self._match(expression, ranges, _RANKED_PER_GROUP + 1)
+        # How many documents each concept has (counted in SQLite, up to the cap):
+        # a common one is not ranked or fetched, only counted where all meet.
+        counts = [self._count(e, ranges, _RANKED_PER_GROUP + 1) for e, _ in expressions]
+        common = [count > _RANKED_PER_GROUP for count in counts]
+        only_common = all(common)
+        found: list[dict[int, float]] = []
+        in_named_laws: list[dict[int, float]] = []
+        for (expression, _group), is_common in zip(expressions, common, strict=True):
+            hits: dict[int, float] = {}
+            if only_common or not is_common:
+                hits = self._match(expression, ranges, _RANKED_PER_GROUP, rank=not is_common)
+            law_hits: dict[int, float] = {}
             for low, high in law_ranges:
-                hits.update(self._match(expression, [(low, high)], _RANKED_PER_GROUP + 1))
-            common = len(hits) > _RANKED_PER_GROUP
-            idfs.append(math.log(1 + total / (len(hits) + 1)) if not common else 0.3)
-            for document_id, rank in hits.items():
-                matched[document_id][index] = 1.0
-                if not common:
-                    bm25[document_id] += -rank
+                law_hits.update(self._match(expression, [(low, high)], _RANKED_PER_GROUP))
+            found.append(hits)
+            in_named_laws.append(law_hits)
+        weights = [
+            (0.3 if is_common else math.log(1 + total / (count + 1))) * group.weight
+            for count, is_common, (_, group) in zip(counts, common, expressions, strict=True)
+        ]
+        weight_sum = sum(weights) or 1.0
+        coverage: dict[int, float] = {}
+        bm25: dict[int, float] = {}
+        for hits, law_hits, is_common, weight in zip(
+            found, in_named_laws, common, weights, strict=True
+        ):
+            # A common concept's hits are capped, so incomplete: it counts within
+            # a law the citizen named and where all concepts meet (below).
+            everywhere = hits if only_common or not is_common else {}
+            get = coverage.get
+            for document_id in everywhere.keys() | law_hits.keys():
+                coverage[document_id] = get(document_id, 0.0) + weight
+            if not is_common:
+                get = bm25.get
+                for document_id, rank in (everywhere | law_hits).items():
+                    bm25[document_id] = get(document_id, 0.0) - rank
         if len(expressions) > 1:
             # Documents with every concept, however common each one is.
             together = " AND ".join(f"({e})" for e, _ in expressions)
             for document_id in self._match(together, ranges, _ALL_GROUPS_LIMIT, rank=False):
-                matched[document_id] = [1.0] * len(expressions)
-        weights = [idf * g.weight for idf, (_, g) in zip(idfs, expressions, strict=True)]
-        weight_sum = sum(weights) or 1.0
-        best_bm25 = max(bm25.values(), default=0.0) or 1.0
-        named = set(plan.law_ids)
-        law_docs = (
-            {i for low, high in law_ranges for i in matched if low <= i <= high} if named else set()
-        )
-        for document_id, flags in matched.items():
-            coverage = sum(w * f for w, f in zip(weights, flags, strict=True)) / weight_sum
-            score = coverage + 0.25 * bm25.get(document_id, 0.0) / best_bm25
-            if document_id in law_docs:
-                score += _IN_NAMED_LAW_BONUS
-            scores[document_id] += score
+                coverage[document_id] = weight_sum
+        scale = 0.25 / (max(bm25.values(), default=0.0) or 1.0)
+        bm25_get = bm25.get
+        term_scores = {
+            document_id: share / weight_sum + scale * bm25_get(document_id, 0.0)
+            for document_id, share in coverage.items()
+        }
+        for low, high in law_ranges:
+            for document_id in term_scores:
+                if low <= document_id <= high:
+                    term_scores[document_id] += _IN_NAMED_LAW_BONUS
+        for document_id, score in scores.items():
+            term_scores[document_id] = term_scores.get(document_id, 0.0) + score
+        scores.clear()
+        scores.update(term_scores)
 
     def _match(
         self, expression: str, ranges: list[tuple[int, int]], limit: int, rank: bool = True
@@ -245,6 +281,19 @@ class Searcher:
             if len(found) >= limit:
                 break
         return found
+
+    def _count(self, expression: str, ranges: list[tuple[int, int]], limit: int) -> int:
+        total = 0
+        for low, high in ranges:
+            row = database_proxy.execute_sql(
+                f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+                "AND rowid BETWEEN ? AND ? LIMIT ?)",
+                (expression, low, high, limit - total),
+            ).fetchone()
+            total += int(row[0]) if row else 0
+            if total >= limit:
+                break
+        return total
 
     def _law_range(self, law_id: str) -> tuple[int, int] | None:
         row = database_proxy.execute_sql(
@@ -298,21 +347,40 @@ class Searcher:
         return {name: law_id for name, law_id in names.items() if len(name) >= 2}
 
     def _document_count(self) -> int:
-        """Documents in the index, for idf; re-counted at most every 30 s (it is a scan)."""
+        """About how many documents there are, for idf (ids are dense within each type)."""
         now = time.monotonic()
         if now - self._doc_count_at > _DOC_COUNT_TTL_S:
-            row = database_proxy.execute_sql("SELECT count(*) FROM search_document").fetchone()
-            self._doc_count = int(row[0]) if row else 0
+            count = 0
+            for content_type in CONTENT_TYPES:
+                low, high = id_range(content_type)
+                row = database_proxy.execute_sql(
+                    "SELECT min(id), max(id) FROM search_document WHERE id BETWEEN ? AND ?",
+                    (low, high),
+                ).fetchone()
+                if row and row[0] is not None:
+                    count += int(row[1]) - int(row[0]) + 1
+            self._doc_count = count
             self._doc_count_at = now
         return self._doc_count
 
 
+def _ranges(types: list[str]) -> list[tuple[int, int]]:
+    """Document id ranges of ``types``, merged where adjacent (all types: one range)."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(id_range(t) for t in types):
+        if merged and merged[-1][1] + 1 == low:
+            merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def _defines(body: str, groups: list[TermGroup]) -> bool:
     """The article says what a term of the query means (本法所称X，是指…)."""
-    head = fold(body[:160])
+    head = body[:160].lower()
     for group in groups[:2]:
         for member in group.members:
-            if f"所称{member}" in head or f"{member},是指" in head or f"{member}是指" in head:
+            if f"所称{member}" in head or f"{member}，是指" in head or f"{member}是指" in head:
                 return True
     return False
 
@@ -325,7 +393,7 @@ def _term_counts(row: dict[str, Any], groups: list[TermGroup]) -> float:
     """
     if not groups:
         return 0.0
-    text = fold(f"{row['headings']} {row['body']}")
+    text = f"{row['headings']} {row['body']}".lower()
     total = 0.0
     for group in groups:
         count = sum(text.count(m) for m in group.members)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple
+from functools import lru_cache
 from typing import Any
 
 from offline_cache.db import database_proxy
@@ -15,6 +16,7 @@ from offline_cache.search.models import (
     FTS_TABLE,
     INDEX_FORMAT,
     MODELS,
+    PARTIAL_INDEXES_DDL,
     SearchDocument,
     SearchLaw,
     SearchMeta,
@@ -64,6 +66,8 @@ class IndexWriter:
         db = database_proxy
         with db.atomic():
             db.create_tables(list(MODELS), safe=True)
+            for statement in PARTIAL_INDEXES_DDL:
+                db.execute_sql(statement)
             db.execute_sql(FTS_DDL)
             stored = SearchMeta.get_or_none(SearchMeta.key == "index_format")
             if stored is None or stored.value != INDEX_FORMAT:
@@ -120,9 +124,28 @@ class IndexWriter:
 
     def _write_batch(self, batch: Sequence[tuple[str, str, IndexedItem]]) -> int:
         with database_proxy.atomic():
+            # One look-up for the batch: on a first load nothing is there to replace.
+            present = self._present({(content_type, item_id) for content_type, item_id, _ in batch})
             for content_type, item_id, _ in batch:
-                self._delete(content_type, item_id)
+                if (content_type, item_id) in present:
+                    self._delete(content_type, item_id)
             return self._insert(batch)
+
+    def _present(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        by_type: dict[str, list[str]] = {}
+        for content_type, item_id in keys:
+            by_type.setdefault(content_type, []).append(item_id)
+        for content_type, item_ids in by_type.items():
+            for start in range(0, len(item_ids), 500):
+                chunk = item_ids[start : start + 500]
+                rows = database_proxy.execute_sql(
+                    "SELECT DISTINCT item_id FROM search_document WHERE content_type = ? "
+                    f"AND item_id IN ({', '.join('?' * len(chunk))})",
+                    (content_type, *chunk),
+                ).fetchall()
+                found.update((content_type, row[0]) for row in rows)
+        return found
 
     def _insert(self, batch: Sequence[tuple[str, str, IndexedItem]]) -> int:
         next_ids: dict[str, int] = {}
@@ -141,8 +164,8 @@ class IndexWriter:
                 fts_rows.append(
                     (
                         document_id,
-                        index_tokens(document.title),
-                        index_tokens(document.headings),
+                        _repeated_tokens(document.title),
+                        _repeated_tokens(document.headings),
                         index_tokens(document.body),
                     )
                 )
@@ -203,6 +226,12 @@ class IndexWriter:
                 _INSERT_FTS,
                 [(r[0], index_tokens(r[1]), index_tokens(r[2]), index_tokens(r[3])) for r in rows],
             )
+
+
+@lru_cache(maxsize=4096)
+def _repeated_tokens(text: str) -> str:
+    """Tokens of titles and headings, which hundreds of articles share."""
+    return index_tokens(text)
 
 
 def _document_values(document: DocumentRow) -> tuple[Any, ...]:

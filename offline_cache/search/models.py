@@ -56,12 +56,12 @@ class SearchDocument(_SearchModel):
     title = TextField()
     headings = TextField(default="")
     body = TextField(default="")
-    license_no = CharField(null=True, index=True)
+    license_no = CharField(null=True)
     role = CharField(null=True)
     district = CharField(null=True)
     # Computed when indexing (pypinyin is slow to load); lower-case, no spaces.
-    pinyin_full = CharField(null=True, index=True)
-    pinyin_initials = CharField(null=True, index=True)
+    pinyin_full = CharField(null=True)
+    pinyin_initials = CharField(null=True)
 
     class Meta:
         table_name = "search_document"
@@ -91,6 +91,14 @@ class SearchMeta(_SearchModel):
 
 
 MODELS: tuple[type[Model], ...] = (SearchDocument, SearchLaw, SearchMeta)
+
+# Partial: articles (the bulk of the rows) have no licence or pinyin, and a
+# comparison such as ``license_no >= ?`` lets SQLite use these indexes.
+PARTIAL_INDEXES_DDL = tuple(
+    f"CREATE INDEX IF NOT EXISTS search_document_{column} ON search_document ({column}) "
+    f"WHERE {column} IS NOT NULL"
+    for column in ("license_no", "pinyin_full", "pinyin_initials")
+)
 
 # Contentless: the original text lives in search_document; the index holds the
 # bigram tokens only (see text.py). Deleting a row means inserting 'delete' with

@@ -20,8 +20,12 @@ def _pypinyin() -> Any:
     return pypinyin
 
 
+@lru_cache(maxsize=65536)
 def pinyin_of(text: str) -> tuple[str, str]:
-    """Full pinyin and initials, phrase-aware: 民法典 -> ("minfadian", "mfd")."""
+    """Full pinyin and initials, phrase-aware: 民法典 -> ("minfadian", "mfd").
+
+    Cached: names repeat a lot (张伟), and a full sync indexes 50,000 of them.
+    """
     if not text:
         return "", ""
     module = _pypinyin()

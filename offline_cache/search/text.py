@@ -13,16 +13,28 @@ the two always agree.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{CJK_CLASS}]+|[a-z0-9]+")
 _CJK_CHAR = re.compile(rf"[{CJK_CLASS}]")
 
 
+# Full-width letters and digits (ＡＢＣ１２３) to ASCII. Full-width punctuation
+# (，（）) separates words either way, so it is left alone.
+_FULL_WIDTH_RANGES = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+_HALF_WIDTH = {c: c - 0xFEE0 for low, high in _FULL_WIDTH_RANGES for c in range(low, high + 1)}
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def fold(text: str) -> str:
-    """Full-width to half-width (NFKC) and lower case: how both sides are compared."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Full-width to half-width and lower case: how documents and queries are compared.
+
+    A translation table rather than NFKC: the same result for the characters
+    that matter here, at a fraction of the cost on 150,000 articles.
+    """
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
+    return text.lower()
 
 
 def is_cjk(char: str) -> bool:
@@ -38,7 +50,8 @@ def index_tokens(text: str) -> str:
     """The space-separated tokens stored in the index for ``text``."""
     out: list[str] = []
     for run in runs(fold(text)):
-        if len(run) == 1 or not is_cjk(run[0]):
+        # Runs are all-ASCII or all-Chinese: the first character tells which.
+        if len(run) == 1 or run[0] < "\x80":
             out.append(run)
         else:
             out.append(" ".join(map(str.__add__, run, run[1:])))

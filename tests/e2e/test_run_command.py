@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +41,9 @@ def test_a_bad_environment_value_names_the_key(tmp_path: Path) -> None:
     assert "session.idle_timeout_s" in result.stderr
 
 
-def test_quit_when_ready_exits_zero_once_home_is_shown() -> None:
-    result = _run("run", "--quit-when-ready")
+@pytest.mark.parametrize("mode", [[], ["--windowed"]], ids=["full-screen", "windowed"])
+def test_quit_when_ready_exits_zero_once_home_is_shown(mode: list[str]) -> None:
+    result = _run("run", *mode, "--quit-when-ready")
     assert result.returncode == 0, result.stderr
     assert "ready: home shown" in result.stdout
     assert "Traceback" not in result.stderr
@@ -57,3 +59,19 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> No
             assert f"{language}-{screen}.png" in names
     image = QImage(str(out / "en-home.png"))
     assert (image.width(), image.height()) == (1920, 1080)
+
+
+def test_without_any_display_it_says_so_instead_of_aborting() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = ""
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--quit-when-ready"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "no display found" in result.stderr
+    assert "xvfb-run" in result.stderr

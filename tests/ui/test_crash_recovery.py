@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -37,3 +38,21 @@ def test_an_error_in_a_slot_shows_the_recovery_screen_then_home(
     assert visible == [kiosk.window]  # no message box, no traceback window
     qtbot.waitUntil(lambda: manager.current_id == "home", timeout=3000)
     assert kiosk.crash_guard.count == 1
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_worker_thread_is_logged_and_recovered(
+    qtbot: QtBot, kiosk: Kiosk, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recovery, "RETURN_HOME_AFTER_MS", 50)
+
+    def work() -> None:
+        raise ValueError("worker failed")
+
+    with caplog.at_level(logging.ERROR, logger="kiosk.crash"):
+        worker = threading.Thread(target=work)
+        worker.start()
+        worker.join(timeout=10)
+        qtbot.waitUntil(lambda: kiosk.window.manager.current_id == "recovery", timeout=3000)
+    assert any("worker failed" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+    qtbot.waitUntil(lambda: kiosk.window.manager.current_id == "home", timeout=3000)

@@ -19,7 +19,8 @@ def test_starts_on_home_with_every_service_tile(window: MainWindow) -> None:
     assert home is not None
     names = {tile.objectName() for tile in home.tiles.values()}
     assert names == {f"home.{t.tile_id}" for t in SERVICE_TILES}
-    assert not window.top_bar.back.isEnabled()
+    assert not window.top_bar.back.isVisible()
+    assert not window.top_bar.home.isVisible()
 
 
 def test_a_tile_without_its_screen_opens_the_coming_soon_page(
@@ -28,13 +29,14 @@ def test_a_tile_without_its_screen_opens_the_coming_soon_page(
     home = window.manager.current_screen
     assert home is not None
     with qtbot.waitSignal(window.manager.screen_changed):
-        qtbot.mouseClick(home.tiles["consult"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(home.tiles["handoff"], Qt.MouseButton.LeftButton)
     assert window.manager.current_id == "coming_soon"
     page = window.manager.current_screen
     assert page is not None
-    assert "法律咨询" in page.heading.text()
-    assert window.top_bar.title_label.text() == "法律咨询"
-    assert window.top_bar.back.isEnabled()
+    assert "手机继续办" in page.heading.text()
+    assert window.top_bar.title_label.text() == "手机继续办"
+    assert window.top_bar.back.isVisible()
+    assert window.top_bar.home.isVisible()
 
 
 def test_back_and_home_buttons(qtbot: QtBot, window: MainWindow) -> None:

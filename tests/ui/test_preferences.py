@@ -47,8 +47,8 @@ def test_screens_created_later_come_up_in_the_current_language(
     window.manager.navigate("complaint")
     page = window.manager.current_screen
     assert page is not None
-    assert page.heading.text() == "“Complaints” is coming soon"
-    assert page.home_button.text() == "Back to Home"
+    assert page.heading.text() == "Service agreement and risk notice"
+    assert page.accept_button.text() == "I have read it and agree"
 
 
 def _pixel_size(widget: object) -> int:
@@ -100,6 +100,37 @@ def test_high_contrast_is_applied_to_the_rendered_widgets(
 def test_stylesheet_sets_the_chinese_font_and_touch_sizes() -> None:
     sheet = build_stylesheet()
     assert '"Noto Sans CJK SC"' in sheet
-    assert "min-height: 64px" in sheet and "min-height: 80px" in sheet
     assert ":pressed" in sheet and ":hover" not in sheet
     assert "font-size: 36px" in build_stylesheet(large_text=True)
+
+
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
+def test_every_label_role_gets_its_own_size(qtbot: QtBot, large_text: bool) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.theme import TextSizes, apply_theme
+    from ui.widgets import make_label
+
+    sizes = TextSizes.for_mode(large_text)
+    expected = {
+        "display": sizes.display,
+        "lead": sizes.lead,
+        "heading": sizes.heading,
+        "subheading": sizes.subheading,
+        "body": sizes.body,
+        "muted": sizes.body,
+        "tile": sizes.tile,
+    }
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, large_text=large_text)
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    labels = {role: make_label("文字", role=role) for role in expected}
+    for label in labels.values():
+        layout.addWidget(label)
+    page.show()
+    found = {role: _pixel_size(label) for role, label in labels.items()}
+    assert found == expected
+    apply_theme(app)

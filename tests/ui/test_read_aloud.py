@@ -322,3 +322,15 @@ def test_speech_reported_after_the_wipe_is_not_captioned(
     device_services.speech.speaking_started.emit("欢迎您，张某示")
     assert device_window.captions.text.text() == ""
     assert not device_window.read_aloud.repeat()
+
+
+def test_logout_forgets_the_identity_and_returns_to_attract(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    session = services.session
+    with qtbot.waitSignal(session.identity_changed):
+        session.set_identity({"name": "张三"})
+    assert session.is_active
+    session.logout()
+    assert session.identity is None
+    assert window.manager.current_id == "attract"

@@ -32,7 +32,7 @@ MARKER = "zhangsan13800138000"
 class _FormScreen(Screen):
     """A form like the consultation screen: every kind of text input."""
 
-    screen_id = "consult"
+    screen_id = "form_probe"
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
@@ -50,7 +50,8 @@ class _FormScreen(Screen):
 @pytest.fixture
 def form_window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
     registry = discover_screens(ScreenRegistry())
-    registry.add("consult", _FormScreen)
+    registry.add("form_probe", _FormScreen)
+    registry.allow("home", "form_probe")
     window = MainWindow(services, registry)
     window.resize(1920, 1080)
     window.show()
@@ -78,7 +79,7 @@ def test_after_a_wipe_no_widget_holds_typed_text(
     qtbot: QtBot, form_window: MainWindow, services: Services
 ) -> None:
     services.session.touch()
-    assert form_window.manager.navigate("consult")
+    assert form_window.manager.navigate("form_probe")
     form = form_window.manager.current_screen
     assert isinstance(form, _FormScreen)
     qtbot.keyClicks(form.name, MARKER)

@@ -10,8 +10,6 @@ language at once.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +36,9 @@ def compile_missing(language: str) -> None:
     ]
     if not stale:
         return
+    import shutil
+    import subprocess
+
     compiler = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     compiler = compiler or shutil.which("pyside6-lrelease")
     if compiler is None:

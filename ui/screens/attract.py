@@ -42,11 +42,11 @@ class AttractScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(160, 120, 160, 120)
         layout.setSpacing(40)
-        self.hall = make_label(role="heading", object_name="attract.hall")
+        self.hall = make_label(role="display", object_name="attract.hall")
         self.hall.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.hall)
         layout.addStretch(1)
-        self.announcement = make_label(role="subheading", object_name="attract.announcement")
+        self.announcement = make_label(role="lead", object_name="attract.announcement")
         self.announcement.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.announcement.setWordWrap(True)
         layout.addWidget(self.announcement)
@@ -54,11 +54,16 @@ class AttractScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         self.start_button = TouchButton("attract.start", role="primary")
-        self.start_button.setMinimumSize(600, 120)
+        self.start_button.setMinimumSize(640, 140)
         self.start_button.clicked.connect(self._start)
         row.addWidget(self.start_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Sessions start in Chinese; visitors who read English learn at once
+        # that they can switch. Deliberately not translated.
+        self.other_language = make_label(role="muted", object_name="attract.other_language")
+        self.other_language.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.other_language)
         self._timer = QTimer(self)
         self._timer.setInterval(ROTATE_EVERY_MS)
         self._timer.timeout.connect(self.rotate)
@@ -103,6 +108,11 @@ class AttractScreen(Screen):
         items = self.announcements()
         self.announcement.setText(items[self._index % len(items)])
         self.start_button.setText(translate("AttractScreen", "轻触屏幕开始"))
+        self.other_language.setText(
+            "Touch to start · English: tap EN at the top"
+            if self.services.session.language == "zh_CN"
+            else "轻触屏幕开始 · 中文：点击顶部的「中文」"
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # Anywhere on the screen starts, not only the button.

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from ui.screen_registry import ANY, ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
-from ui.widgets import ReadAloudButton, TileButton, make_label
+from ui.widgets import KineticScrollArea, ReadAloudButton, TileButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -92,13 +92,14 @@ def service_title(screen_id: str) -> str:
 
 
 class HomeScreen(Screen):
+    """Three columns of tiles; with large text two wider columns that scroll (reflow)."""
+
     screen_id = "home"
-    columns = 3
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 40)
+        layout.setContentsMargins(48, 32, 48, 24)
         layout.setSpacing(24)
         self.greeting = make_label(role="heading", object_name="home.greeting")
         self.read_this = ReadAloudButton(services, self.spoken_text, "home.read_this")
@@ -106,16 +107,35 @@ class HomeScreen(Screen):
         heading_row.addWidget(self.greeting, 1)
         heading_row.addWidget(self.read_this)
         layout.addLayout(heading_row)
-        grid = QGridLayout()
-        grid.setSpacing(SPACING_PX * 3)
+        content = QWidget()
+        self.grid = QGridLayout(content)
+        self.grid.setContentsMargins(0, 0, 0, 16)
+        self.grid.setSpacing(SPACING_PX * 3)
+        self.scroll = KineticScrollArea(content)
+        self.scroll.setObjectName("home.scroll")
+        layout.addWidget(self.scroll, 1)
         self.tiles: dict[str, TileButton] = {}
-        for index, tile in enumerate(SERVICE_TILES):
+        for tile in SERVICE_TILES:
             button = TileButton(f"home.{tile.tile_id}")
             button.clicked.connect(lambda _=False, target=tile.screen_id: self.navigate(target))
-            grid.addWidget(button, index // self.columns, index % self.columns)
             self.tiles[tile.tile_id] = button
-        layout.addLayout(grid, 1)
+        self._columns = 0
+        self._arrange()
+        services.session.preferences_changed.connect(self._arrange)
         self.retranslate()
+
+    def _arrange(self) -> None:
+        large = self.services.session.large_text
+        columns = 2 if large else 3
+        for button in self.tiles.values():
+            button.setMinimumHeight(300 if large else 200)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.tiles.values():
+            self.grid.removeWidget(button)
+        for index, tile in enumerate(SERVICE_TILES):
+            self.grid.addWidget(self.tiles[tile.tile_id], index // columns, index % columns)
 
     def title(self) -> str:
         return translate("HomeScreen", "首页")

@@ -25,7 +25,6 @@ from ui.widgets import (
     ReadAloudButton,
     TouchButton,
     make_label,
-    make_touch_scroll_bar,
 )
 from ui.widgets.card_reader_drawing import CardReaderDrawing
 
@@ -150,7 +149,6 @@ class LoginScreen(Screen):
             )
         )
         self.drawing.set_pad_label(translate("LoginScreen", "读卡区"))
-        make_touch_scroll_bar(self.scroll, "login.scrollbar", translate("LoginScreen", "滚动条"))
         self.logout_button.setText(translate("LoginScreen", "退出登录"))
         self.demo_heading.setText(
             translate("LoginScreen", "演示模式：本机未连接读卡器，可放置演示证件试用")

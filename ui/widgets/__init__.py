@@ -3,7 +3,6 @@
 from ui.widgets.kinetic import (
     KineticScrollArea,
     enable_kinetic_scrolling,
-    make_touch_scroll_bar,
 )
 from ui.widgets.read_aloud_button import ReadAloudButton
 from ui.widgets.touch import BigLineEdit, TileButton, TouchButton, clear_inputs, make_label
@@ -17,5 +16,4 @@ __all__ = [
     "clear_inputs",
     "enable_kinetic_scrolling",
     "make_label",
-    "make_touch_scroll_bar",
 ]

@@ -28,6 +28,9 @@ def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
     # A small dead zone so that a slightly moving tap still counts as a tap.
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
     scroller.setScrollerProperties(properties)
+    # The scroll bars only show where the citizen is; the finger moves the content.
+    for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+        bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     if isinstance(view, QAbstractItemView):
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -35,7 +38,12 @@ def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
 
 
 class KineticScrollArea(QScrollArea):
-    """A frameless, vertically scrolling area with kinetic scrolling already on."""
+    """A frameless, vertically scrolling area, flickable as soon as it has something to scroll.
+
+    Kinetic scrolling is switched on when the content first outgrows the area:
+    the first ``QScroller.grabGesture`` of a process costs ~30 ms, which Home
+    (nothing to scroll at normal text size) should not pay before it is shown.
+    """
 
     def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,14 +52,14 @@ class KineticScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if content is not None:
             self.setWidget(content)
-        enable_kinetic_scrolling(self)
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
 
+    @property
+    def kinetic(self) -> bool:
+        return bool(self.property("kinetic"))
 
-def make_touch_scroll_bar(
-    view: QAbstractScrollArea, object_name: str, accessible_name: str
-) -> None:
-    """Give ``view``'s vertical scroll bar an automation id, a name and a finger's width."""
-    bar = view.verticalScrollBar()
-    bar.setObjectName(object_name)
-    bar.setAccessibleName(accessible_name)
-    bar.setProperty("role", "touch")
+    def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
+        if maximum > 0 and not self.kinetic:
+            enable_kinetic_scrolling(self)

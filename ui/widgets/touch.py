@@ -68,11 +68,13 @@ class TileButton(TouchButton):
         self.setMinimumSize(280, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(8)
-        self.title_label = make_label("", role="subheading")
+        layout.setContentsMargins(36, 20, 36, 20)
+        layout.setSpacing(12)
+        self.title_label = make_label("", role="tile")
+        self.title_label.setWordWrap(True)
         self.detail_label = make_label("", role="muted")
         self.detail_label.setWordWrap(True)
+        layout.addStretch(1)
         for label in (self.title_label, self.detail_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
@@ -94,6 +96,8 @@ class BigLineEdit(QLineEdit):
         self.setObjectName(object_name)
         self.setMinimumSize(MIN_TARGET_PX * 3, PRIMARY_TARGET_PX)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        # The on-screen keyboard must not learn what citizens type (see ui/keyboard.py).
+        self.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData)
 
     def set_label(self, label: str, placeholder: str = "") -> None:
         self.setAccessibleName(label)
@@ -103,7 +107,7 @@ class BigLineEdit(QLineEdit):
 def make_label(text: str = "", role: str = "body", object_name: str = "") -> QLabel:
     label = QLabel(text)
     _set_role(label, role)
-    label.setWordWrap(role in ("body", "muted"))
+    label.setWordWrap(role in ("body", "muted", "lead"))
     if object_name:
         label.setObjectName(object_name)
     return label

@@ -48,3 +48,30 @@ def test_the_defect_is_still_there_without_the_workaround() -> None:
     else:
         assert result.returncode != 0
         assert "bool_dealloc" in result.stderr
+
+
+PROCESS_EVENTS_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    calls = sys.getrefcount(None) + 1000  # more than None has references
+    {prelude}
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication([])
+    for _ in range(calls):
+        app.processEvents()
+    print("survived")
+    """
+)
+
+
+def test_process_events_is_safe_once_kiosk_is_imported() -> None:
+    # Each static processEvents() call drops a reference to None (screen tour, tests).
+    result = subprocess.run(
+        [sys.executable, "-c", PROCESS_EVENTS_SCRIPT.format(prelude="import kiosk")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "survived" in result.stdout

@@ -207,3 +207,27 @@ def test_call_with_retries_sleeps_per_backoff_and_stops_on_permanent() -> None:
             sleep=slept.append,
         )
     assert len(slept) == 1
+
+
+def test_deeply_nested_json_is_a_typed_error(platform: tuple[str, PlatformState]) -> None:
+    url, state = platform
+    state.fault("/health", Fault("raw", body=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(MalformedResponse):
+        make_client(url).health()
+
+
+def test_certificate_checks_cannot_be_switched_off() -> None:
+    import requests
+
+    careless = requests.Session()
+    careless.verify = False
+    client = CentralClient(
+        "https://platform.example.gov.cn/api/v1", TOKEN, "HALL01", session=careless
+    )
+    assert client.session.verify is True
+    private_ca = requests.Session()
+    private_ca.verify = "/etc/legal-kiosk/platform-ca.pem"
+    client = CentralClient(
+        "https://platform.example.gov.cn/api/v1", TOKEN, "HALL01", session=private_ca
+    )
+    assert client.session.verify == "/etc/legal-kiosk/platform-ca.pem"

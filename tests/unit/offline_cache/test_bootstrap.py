@@ -93,3 +93,14 @@ def test_demo_items_use_the_feed_apply_path(tmp_path: Path) -> None:
     assert prepared.demo_loaded == 1
     assert prepared.store.practitioners().total == 1
     prepared.database.close()
+
+
+def test_bundled_demo_dataset_loads_by_default(tmp_path: Path) -> None:
+    prepared = prepare_database(tmp_path, has_central=False)
+    counts = prepared.store.counts()
+    assert counts["law"] >= 390 and counts["article"] > 25_000
+    for kind in ("practitioner", "institution", "case", "faq", "guide", "announcement"):
+        assert counts[kind] > 0, kind
+    services = {g.data["service"] for g in prepared.store.guides()}
+    assert {"legal_aid", "notarization", "mediation", "judicial_appraisal"} <= services
+    prepared.database.close()

@@ -261,3 +261,24 @@ def test_several_changes_of_one_item_on_a_page_follow_feed_order(store: ContentS
     assert law is not None and law.version == 5 and len(law.articles) == 5
     assert store.get_law("law-2") is None
     assert LawArticle.select().count() == 5
+
+
+def test_an_indexer_with_bulk_index_gets_each_page_at_once(database: SqliteDatabase) -> None:
+    class BulkIndexer(RecordingIndexer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.batches: list[list[str]] = []
+
+        def bulk_index(self, items: list[tuple[str, str, dict[str, Any]]]) -> int:
+            self.batches.append([item_id for _, item_id, _ in items])
+            for kind, item_id, data in items:
+                self.indexed[(kind, item_id)] = data
+            return len(items)
+
+    indexer = BulkIndexer()
+    store = ContentStore(database, indexer)
+    store.apply_page([law_change("law-1"), law_change("law-2")], "c1")
+    store.apply_page([law_change("law-1", version=2), delete_change("law", "law-2")], "c2")
+    assert indexer.batches == [["law-1", "law-2"], ["law-1"]]
+    assert indexer.removed == [("law", "law-1"), ("law", "law-2")]
+    assert set(indexer.indexed) == {("law", "law-1")}

@@ -4,10 +4,6 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <source>滚动条</source>
-        <translation>Scroll bar</translation>
-    </message>
-    <message>
         <source>身份证登录</source>
         <translation>ID-card login</translation>
     </message>

@@ -34,10 +34,6 @@
 <context>
     <name>CaptionBar</name>
     <message>
-        <source>滚动条</source>
-        <translation>Scroll bar</translation>
-    </message>
-    <message>
         <source>再听一遍</source>
         <translation>Again</translation>
     </message>

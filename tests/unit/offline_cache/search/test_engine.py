@@ -50,6 +50,11 @@ def test_a_reference_with_words_puts_the_article_first_then_the_words(
     assert any("试用期" in h.snippet for h in hits[1:])
 
 
+def test_an_article_the_law_does_not_have_opens_the_law(laws_index: SearchIndex) -> None:
+    top = laws_index.search("民法典 第9999条")[0]
+    assert (top.law_title, top.article_no) == (CIVIL_CODE, 1)
+
+
 @pytest.mark.parametrize("query", ["民法典", "mfd", "minfadian", "MFD"])
 def test_a_law_title_or_its_pinyin_opens_the_law(laws_index: SearchIndex, query: str) -> None:
     top = laws_index.search(query)[0]

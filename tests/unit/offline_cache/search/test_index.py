@@ -134,7 +134,9 @@ def test_removing_an_item_removes_it_from_search(empty_index: SearchIndex) -> No
     assert ids(empty_index, "押金") == []
     assert empty_index.search("示例法", "law") == []
     assert ids(empty_index, "张伟") == ["p-1"]
+    assert not empty_index.is_empty()
     empty_index.remove_all()
+    assert empty_index.is_empty()
     assert empty_index.document_count() == 0
     assert ids(empty_index, "张伟") == []
 
@@ -147,6 +149,15 @@ def test_practitioners_by_name_pinyin_initials_and_licence(empty_index: SearchIn
     [hit] = empty_index.search("zhangwei")
     assert hit.type == "practitioner"
     assert "律师" in hit.snippet
+
+
+def test_a_licence_number_finds_nothing_else(empty_index: SearchIndex) -> None:
+    empty_index.index_item("practitioner", "p-1", PRACTITIONER)
+    empty_index.index_item(
+        "practitioner", "p-2", dict(PRACTITIONER, license_no="13101201510999999")
+    )
+    # Digits are not cut into pieces the way unknown Chinese words are.
+    assert ids(empty_index, "13101201510123456") == ["p-1"]
 
 
 def test_institutions_and_other_content_are_found(empty_index: SearchIndex) -> None:
@@ -176,6 +187,13 @@ def test_an_exact_name_comes_first(empty_index: SearchIndex) -> None:
         "institution", "i-2", dict(INSTITUTION, name="示例区法律援助中心第二分部")
     )
     assert ids(empty_index, "示例区法律援助中心")[0] == "i-1"
+
+
+def test_a_name_with_a_middle_dot_is_an_exact_match(empty_index: SearchIndex) -> None:
+    empty_index.index_item("practitioner", "p-1", dict(PRACTITIONER, name="买买提·艾力"))
+    empty_index.index_item("practitioner", "p-2", dict(PRACTITIONER, name="买买提·艾力江"))
+    assert ids(empty_index, "买买提·艾力")[0] == "p-1"
+    assert ids(empty_index, "买买提 艾力")[0] == "p-1"
 
 
 def test_unknown_types_and_malformed_data_are_ignored(empty_index: SearchIndex) -> None:

@@ -128,3 +128,24 @@ def test_the_shipped_dictionary_is_substantial() -> None:
     assert len(vocabulary.colloquial) >= 150
     assert "怎么办" in vocabulary.stop_words
     assert vocabulary.law_aliases["道交法"] == "中华人民共和国道路交通安全法"
+
+
+def test_every_legal_term_of_the_dictionary_occurs_in_the_laws() -> None:
+    """The dictionary maps to statutory language, not to more everyday words."""
+    from offline_cache.lawdata import read_law_records
+    from offline_cache.search.text import fold
+    from tests.unit.offline_cache.search.conftest import real_laws_file
+
+    corpus = "\n".join(
+        fold(article["text"])
+        for record in read_law_records(real_laws_file())
+        for article in record["articles"]
+    )
+    missing = [
+        f"{key}: {term}"
+        for key, groups in Vocabulary.load().colloquial.items()
+        for group in groups
+        for term in group
+        if term not in corpus
+    ]
+    assert not missing

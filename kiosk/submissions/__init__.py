@@ -1,0 +1,1 @@
+"""Consultations, complaints and evaluations: the platform's rules, durable delivery, receipts."""

@@ -1,0 +1,212 @@
+"""The complaint form (投诉): type, respondent (looked up or typed), content, contact.
+
+The respondent can be picked from the practitioners and institutions the kiosk
+holds (when the content service offers ``find_respondents(text, limit)``) or
+typed freely. The handling time limit is shown before submitting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.submissions.drafts import COMPLAINT_TYPES, ComplaintDraft
+from kiosk.submissions.identity import contact_from_identity
+from kiosk.submissions.messages import messages_by_field, submission_language
+from kiosk.submissions.rules import Problem
+from ui.screen_registry import ScreenRegistry
+from ui.screens.base import Screen
+from ui.theme import SPACING_PX
+from ui.widgets import TouchButton, make_label
+from ui.widgets.form_fields import (
+    ChoiceRow,
+    ContactBlock,
+    FieldBlock,
+    TextArea,
+    error_label,
+    make_scroll_bar_touchable,
+)
+from ui.widgets.kinetic import KineticScrollArea
+from ui.widgets.touch import BigLineEdit
+
+if TYPE_CHECKING:
+    from kiosk.app import Services
+
+translate = QCoreApplication.translate
+P = "complaint_form"
+MAX_SUGGESTIONS = 5
+
+
+class ComplaintFormScreen(Screen):
+    screen_id = P
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self.consent_version = ""
+        self._chosen: tuple[str | None, str | None] = (None, None)  # (kind, content id)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(64, 16, 64, 16)
+        outer.setSpacing(SPACING_PX * 2)
+        self.promise = make_label(role="subheading", object_name=f"{P}.promise")
+        outer.addWidget(self.promise)
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        layout.setSpacing(SPACING_PX * 3)
+        self.type_row = ChoiceRow(f"{P}.complaint_type", list(COMPLAINT_TYPES))
+        self.type_block = FieldBlock(f"{P}.complaint_type", self.type_row)
+        self.respondent_edit = BigLineEdit(f"{P}.respondent_name")
+        self.respondent_edit.setMaxLength(100)
+        self.respondent_edit.textEdited.connect(self._on_respondent_edited)
+        self.respondent = FieldBlock(f"{P}.respondent_name", self.respondent_edit)
+        self.suggestions = QWidget()
+        self.suggestions.setObjectName(f"{P}.suggestions")
+        self.suggestion_layout = QVBoxLayout(self.suggestions)
+        self.suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        self.suggestion_layout.setSpacing(SPACING_PX)
+        self.content_edit = TextArea(f"{P}.content", 2000)
+        self.content = FieldBlock(f"{P}.content", self.content_edit)
+        self.contact = ContactBlock(P)
+        layout.addWidget(self.type_block)
+        layout.addWidget(self.respondent)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.content)
+        layout.addWidget(self.contact)
+        layout.addStretch(1)
+        self.scroll = KineticScrollArea(form)
+        self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
+        outer.addWidget(self.scroll, 1)
+        self.form_message = error_label(f"{P}.form_message")
+        outer.addWidget(self.form_message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.next_button = TouchButton(f"{P}.next", role="primary")
+        self.next_button.setMinimumWidth(320)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        row.addWidget(self.next_button)
+        outer.addLayout(row)
+        self.retranslate()
+
+    def title(self) -> str:
+        return translate("Submissions", "投诉")
+
+    def enter(self, **params: Any) -> None:
+        if "consent_version" in params:
+            self.consent_version = str(params["consent_version"])
+        if params.get("fresh"):
+            self.wipe()
+        self.contact.lock_to(contact_from_identity(self.services.session.identity))
+        self.retranslate()
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.type_row.set_value(None)
+        self._chosen = (None, None)
+        self._set_suggestions([])
+        self.contact.clear()
+        self._show_problems([])
+
+    def retranslate(self) -> None:
+        submissions = self.services.submissions
+        days = submissions.policy.complaint_handling_days if submissions is not None else 30
+        self.promise.setText(
+            translate("Submissions", "投诉受理后在 %1 日内办理并答复；提交后不能撤回").replace(
+                "%1", str(days)
+            )
+        )
+        self.type_block.set_label(translate("Submissions", "投诉类型"))
+        self.type_row.set_texts(
+            {
+                "practitioner_conduct": translate("Submissions", "从业人员行为"),
+                "institution_conduct": translate("Submissions", "机构行为"),
+                "service_quality": translate("Submissions", "服务质量"),
+                "fees": translate("Submissions", "收费"),
+                "other": translate("Submissions", "其他"),
+            }
+        )
+        self.respondent.set_label(translate("Submissions", "被投诉的人员或机构（输入名称可查找）"))
+        self.content.set_label(translate("Submissions", "投诉内容（10 到 2000 个字）"))
+        self.next_button.setText(translate("Submissions", "下一步：核对"))
+        self.contact.retranslate()
+
+    # --- respondent lookup -------------------------------------------------------------
+    def _lookup(self) -> Any:
+        return getattr(self.services.content, "find_respondents", None)
+
+    def _on_respondent_edited(self, text: str) -> None:
+        self._chosen = (None, None)
+        lookup = self._lookup()
+        if lookup is None or len(text.strip()) < 2:
+            self._set_suggestions([])
+            return
+        try:
+            found = list(lookup(text.strip(), MAX_SUGGESTIONS))
+        except Exception:  # a broken lookup leaves typing possible
+            found = []
+        self._set_suggestions(found[:MAX_SUGGESTIONS])
+
+    def _set_suggestions(self, found: list[Any]) -> None:
+        while self.suggestion_layout.count():
+            item = self.suggestion_layout.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for index, entry in enumerate(found):
+            kind, content_id, name = (
+                getattr(entry, "kind", None),
+                getattr(entry, "id", None),
+                getattr(entry, "name", ""),
+            )
+            button = TouchButton(f"{P}.suggestion{index}", str(name))
+            button.clicked.connect(
+                lambda _=False, k=kind, i=content_id, n=name: self._on_suggestion_chosen(k, i, n)
+            )
+            self.suggestion_layout.addWidget(button)
+
+    def _on_suggestion_chosen(self, kind: Any, content_id: Any, name: Any) -> None:
+        self.respondent_edit.setText(str(name))
+        self._chosen = (
+            kind if kind in ("practitioner", "institution") else None,
+            str(content_id) if content_id else None,
+        )
+        self._set_suggestions([])
+
+    # --- the draft ---------------------------------------------------------------------
+    def draft(self) -> ComplaintDraft:
+        kind, content_id = self._chosen
+        return ComplaintDraft(
+            complaint_type=self.type_row.value or "",
+            respondent_name=self.respondent_edit.text(),
+            respondent_kind=kind,
+            respondent_id=content_id,
+            content=self.content_edit.toPlainText(),
+            contact=self.contact.contact(),
+        )
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        messages = messages_by_field(problems)
+        self.type_block.set_message(messages.get("complaint_type", ""))
+        self.respondent.set_message(messages.get("respondent_name", ""))
+        self.content.set_message(messages.get("content", ""))
+        self.contact.show_messages(messages)
+        form = messages.get("form", "")
+        self.form_message.setText(form)
+        self.form_message.setVisible(bool(form))
+
+    def _on_next_clicked(self) -> None:
+        submissions = self.services.submissions
+        if submissions is None:
+            return
+        draft = self.draft()
+        problems = submissions.validate(draft, submission_language(self.services.session.language))
+        self._show_problems(problems)
+        if not problems:
+            self.navigate(
+                "submission_confirm", draft=draft, consent_version=self.consent_version, form=P
+            )
+
+
+def register(registry: ScreenRegistry) -> None:
+    registry.add(ComplaintFormScreen.screen_id, ComplaintFormScreen)
+    registry.allow(P, "submission_confirm")
