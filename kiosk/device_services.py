@@ -3,16 +3,19 @@
 ``attach_device_services`` runs inside :func:`kiosk.app.build_services` and does
 only cheap work: it builds the (not yet started) reader service and the card
 login on top of it. Opening the serial port (or the built-in simulator) and the
-speech engine happens in :func:`start_device_services`, registered with
-``Services.after_ready`` so that Home is on screen first; a failure there is
-logged and leaves the kiosk running without that device. ``stop_device_services``
-runs at exit.
+speech engine happens in :func:`start_device_services`, which
+``Services.after_ready`` schedules :data:`DEVICE_START_DELAY_MS` after Home is
+shown, so that neither Home's first frame nor its first tap waits for a device;
+a failure there is logged and leaves the kiosk running without that device.
+``stop_device_services`` runs at exit.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
 
 from kiosk.card_login import CardLogin
 from kiosk.idcard_service import IdCardService
@@ -21,6 +24,10 @@ if TYPE_CHECKING:
     from kiosk.app import Services
 
 log = logging.getLogger(__name__)
+
+# Long enough for Home's first frame and first tap, short enough that a card
+# placed as the kiosk comes up is read at once.
+DEVICE_START_DELAY_MS = 150
 
 
 def attach_device_services(services: Services) -> None:
@@ -33,8 +40,29 @@ def attach_device_services(services: Services) -> None:
             services.session,
             is_staff_mode=lambda: staff_mode_active(services),
         )
-    services.after_ready(lambda: start_device_services(services))
-    services.at_exit(lambda: stop_device_services(services))
+    lifecycle = _DeviceLifecycle(services)
+    services.after_ready(lifecycle.schedule_start)
+    services.at_exit(lifecycle.stop)
+
+
+class _DeviceLifecycle:
+    """Starts the devices a moment after Home, stops them at exit, and never starts
+    them after the exit (a start still pending when the kiosk stops is dropped)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._stopped = False
+
+    def schedule_start(self, delay_ms: int = DEVICE_START_DELAY_MS) -> None:
+        QTimer.singleShot(delay_ms, self.start)
+
+    def start(self) -> None:
+        if not self._stopped:
+            start_device_services(self._services)
+
+    def stop(self) -> None:
+        self._stopped = True
+        stop_device_services(self._services)
 
 
 def staff_mode_active(services: Services) -> bool:

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from devices.idcard.samples import sample_card
 from kiosk.app import build_services
 from kiosk.card_login import CardLogin
+from kiosk.device_services import DEVICE_START_DELAY_MS
 from kiosk.idcard_service import IdCardService
 from kiosk.settings import load_settings
 from kiosk.speech_service import SpeechService
@@ -31,8 +32,9 @@ def test_ready_callbacks_start_both_devices_and_shutdown_stops_them(qtbot: QtBot
     services = build_services(settings)
     services.run_ready_callbacks()
     try:
-        assert isinstance(services.speech, SpeechService)
+        assert services.speech is None  # a moment after Home, not while it appears
         qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
+        assert isinstance(services.speech, SpeechService)
         device = services.idcard.device_path
         assert device is not None and device.exists()
     finally:
@@ -52,9 +54,9 @@ def test_a_failing_speech_start_leaves_the_reader_running(
     services = build_services(settings)
     services.run_ready_callbacks()
     try:
+        qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
         assert services.speech is None
         assert "read-aloud could not start" in caplog.text
-        qtbot.waitUntil(lambda: services.idcard.health == "ok", timeout=10_000)
     finally:
         services.shutdown()
 
@@ -75,3 +77,12 @@ def test_cards_are_ignored_while_a_staff_service_is_active(qtbot: QtBot) -> None
     finally:
         services.session.wipe()
         services.shutdown()
+
+
+def test_a_start_still_pending_at_exit_never_happens(qtbot: QtBot) -> None:
+    services = build_services(load_settings(environ={}))
+    services.run_ready_callbacks()  # the start is scheduled ...
+    services.shutdown()  # ... and the kiosk stops before it came
+    qtbot.wait(2 * DEVICE_START_DELAY_MS)  # the pending start has had its chance
+    assert services.speech is None
+    assert services.idcard.device_path is None  # no simulator was opened

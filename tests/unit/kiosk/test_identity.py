@@ -8,6 +8,7 @@ import pytest
 
 from devices.idcard.samples import SAMPLE_CARDS, sample_card
 from kiosk.identity import DEMO_CARD_KINDS, CitizenIdentity
+from kiosk.submissions.identity import contact_from_identity
 
 
 @pytest.mark.parametrize("kind", ["resident", "hmt_residence", "foreign_2017", "foreign_2023"])
@@ -55,3 +56,14 @@ def test_every_demo_kind_is_a_sample_card() -> None:
     assert set(DEMO_CARD_KINDS) <= set(SAMPLE_CARDS)
     assert "resident_expired" in DEMO_CARD_KINDS
     assert "resident_bad_check_digit" in DEMO_CARD_KINDS
+
+
+@pytest.mark.parametrize("kind", ["resident", "hmt_residence", "foreign_2017", "foreign_2023"])
+def test_submissions_take_a_verified_contact_from_the_identity(kind: str) -> None:
+    card = sample_card(kind)
+    contact = contact_from_identity(CitizenIdentity.from_card(card), phone="13800138000")
+    assert contact is not None
+    assert contact.verified
+    assert contact.name == card.display_name
+    assert contact.id_number == card.id_number.upper()
+    assert contact.id_type == card.id_type
