@@ -27,7 +27,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.qt_signals import emit
@@ -47,6 +47,11 @@ VOLUME_STEP = 0.1
 RATE_STEP_WPM = 20
 
 _INTERRUPTING_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+
+
+def _is_keyboard_window(watched: QObject) -> bool:
+    """A top-level window that is not a widget's: the virtual keyboard's QML window."""
+    return isinstance(watched, QWindow) and watched.metaObject().className() != "QWidgetWindow"
 
 
 def control_announcement(button: QAbstractButton, checked_after: bool | None = None) -> str:
@@ -197,17 +202,25 @@ class ReadAloud(QObject):
         kind = event.type()
         if kind not in _INTERRUPTING_EVENTS and kind != QEvent.Type.MouseButtonRelease:
             return False
+        if kind in _INTERRUPTING_EVENTS and _is_keyboard_window(watched):
+            # A tap on the on-screen keyboard (a QML window) is a new touch as well.
+            self._interrupt_if_speaking()
+            return False
         if not isinstance(watched, QWidget) or watched.window() is not self._window:
             return False  # another window's input (tests build several windows)
         try:
             if kind in _INTERRUPTING_EVENTS:
-                if self._bound is not None and self._bound.is_speaking:
-                    self._bound.stop()
+                self._interrupt_if_speaking()
             elif isinstance(watched, QAbstractButton) and isinstance(event, QMouseEvent):
                 self._on_button_releasing(watched, event)
         except Exception:  # read-aloud is a help: it must never swallow a citizen's tap
             log.exception("read-aloud could not follow a tap")
         return False
+
+    def _interrupt_if_speaking(self) -> None:
+        self.bind()  # a tap may come before anything bound the speech service
+        if self._bound is not None and self._bound.is_speaking:
+            self._bound.stop()
 
     def _on_button_releasing(self, button: QAbstractButton, event: QMouseEvent) -> None:
         """The release is about to click ``button``: say its name first."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QWindow
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -334,3 +336,23 @@ def test_logout_forgets_the_identity_and_returns_to_attract(
     session.logout()
     assert session.identity is None
     assert window.manager.current_id == "attract"
+
+
+def test_a_tap_on_the_on_screen_keyboard_window_interrupts_too(
+    qtbot: QtBot, device_window: MainWindow, device_services: Services
+) -> None:
+    # The keyboard is a QML window of its own (not shown offscreen): a plain QWindow
+    # stands in for it, receiving the press as the keyboard's window would.
+    keyboard = QWindow()
+    keyboard.resize(400, 200)
+    keyboard.show()
+    try:
+        device_services.session.touch()
+        speech = device_services.speech
+        speech.speak_now(LONG_TEXT)
+        qtbot.waitUntil(lambda: speech.is_speaking, timeout=SPEECH_TIMEOUT_MS)
+        with qtbot.waitSignal(speech.speaking_finished, timeout=SPEECH_TIMEOUT_MS):
+            QTest.mousePress(keyboard, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+        assert not speech.is_speaking
+    finally:
+        keyboard.destroy()
