@@ -387,14 +387,17 @@ def test_panel_with_the_real_reader_shows_its_last_read_but_never_card_data(
         assert "正常" in result.text()  # type: ignore[attr-defined]
         for secret in (card.name, card.id_number, card.address):
             assert not secret or secret not in result.text()  # type: ignore[attr-defined]
+        from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+        from devices.idcard.samples import SAMPLE_CARDS
+
         shown_now = repr(
             [
                 w.text()
                 for w in harness.window.findChildren(QWidget)
-                if hasattr(w, "text") and isinstance(w.text(), str)
+                if isinstance(w, QLabel | QAbstractButton | QLineEdit)
             ]
-        )  # type: ignore[attr-defined]
-        from devices.idcard.samples import SAMPLE_CARDS
+        )
 
         assert SAMPLE_CARDS["resident_long_term"].id_number not in shown_now
         # Nothing placed: the test ends on its own and says so.
