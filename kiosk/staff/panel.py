@@ -193,6 +193,10 @@ class StaffPanel(QObject):
                 value = value() if callable(value) else value
                 if value:
                     speech_detail[attribute] = str(value)
+            if speech_health != "ok":
+                reason = str(getattr(speech, "health_detail", "") or "")
+                if reason:
+                    speech_detail["problem"] = mask_text(reason)[:120]
         facts.append(DeviceFacts("speech", speech_health, speech_detail))
         return facts
 

@@ -301,7 +301,7 @@ def test_panel_shows_facts_and_tests_devices(harness: Harness) -> None:
     harness.enter_pin(PIN)
     facts = harness.widget("staff_panel.kiosk_facts").text()  # type: ignore[attr-defined]
     assert "HALL01" in facts and "0.1.0" in facts
-    assert "simulator" in harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
+    assert "内置模拟读卡器" in harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
     harness.click("staff_panel.test_reader")
     assert "没有启用读卡器" in harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
     harness.click("staff_panel.test_speech")
@@ -369,7 +369,7 @@ def test_panel_with_the_real_reader_shows_its_last_read_but_never_card_data(
         harness.corner_taps()
         harness.enter_pin(PIN)
         facts = harness.widget("staff_panel.devices_facts").text()  # type: ignore[attr-defined]
-        assert "正常" in facts and "last_read" in facts
+        assert "正常" in facts and "最近读卡" in facts
         shown = " ".join(
             label.text()  # type: ignore[attr-defined]
             for label in harness.window.manager.current_screen.findChildren(QWidget)

@@ -101,6 +101,7 @@ class StaffPanelScreen(Screen):
         self.sync_progress.setTextVisible(False)
         self.sync_progress.setRange(0, 1)
         self.sync_progress.setValue(0)
+        self.sync_progress.setVisible(False)  # only while (and after) staff ask for a sync
         self.sync_result = make_label(role="muted", object_name="staff_panel.sync_result")
         self.failed_box = QVBoxLayout()
         self.failed_box.setSpacing(SPACING_PX)
@@ -231,6 +232,7 @@ class StaffPanelScreen(Screen):
             self.panel.reader_test_finished.connect(self._on_reader_test_finished)
         self._show_exit_confirmation(False)
         self.snapshot: PanelSnapshot | None = None
+        self._export_targets: list[Any] = []
         self.retranslate()
 
     # --- life cycle -------------------------------------------------------------
@@ -244,7 +246,6 @@ class StaffPanelScreen(Screen):
         self.export_result.clear()
         self.export_passphrase.clear()
         self.refresh()
-        self._fill_export_folders()
         if self.panel is not None:
             self.port_edit.setText(str(self.services.settings["idcard.port"]))
             # Reachability asked afresh each time the panel opens, not just the last heartbeat.
@@ -286,12 +287,22 @@ class StaffPanelScreen(Screen):
         self.sync_facts.setText(self._sync_text(snap))
         self._fill_failed(snap)
         self.devices_facts.setText(self._devices_text(snap))
+        settings = self.services.settings
         self.storage_facts.setText(
             translate("StaffPanel", "磁盘可用：%1；数据库：%2")
             .replace("%1", _size(snap.disk_free_bytes))
             .replace("%2", _size(snap.database_bytes))
+            + "\n"
+            + translate("StaffPanel", "数据文件夹：%1").replace("%1", str(settings.data_dir))
+            + "\n"
+            + translate("StaffPanel", "日志文件夹：%1（已隐去个人信息）").replace(
+                "%1", str(settings.log_dir)
+            )
         )
         self.log_view.setPlainText("\n".join(snap.log_lines))
+        self.log_view.setPlaceholderText(translate("StaffPanel", "日志里还没有内容"))
+        if self.panel.export_folders() != self._export_targets:
+            self._fill_export_folders()  # a USB stick was plugged in or pulled out
         self.idle_label.setText(
             translate("StaffPanel", "无操作超时：%1 秒").replace(
                 "%1", str(snap.settings["session.idle_timeout_s"])
@@ -321,7 +332,9 @@ class StaffPanelScreen(Screen):
             if state.last_success_at
             else "—"
         )
-        counts = "，".join(f"{kind} {count}" for kind, count in sorted(state.item_counts.items()))
+        counts = translate("StaffPanel", "，").join(
+            f"{kind} {count}" for kind, count in sorted(state.item_counts.items())
+        )
         lines = [
             translate("StaffPanel", "最近成功同步：%1").replace("%1", last),
             translate("StaffPanel", "同步游标：%1").replace("%1", str(state.cursor or "—")),
@@ -369,18 +382,34 @@ class StaffPanelScreen(Screen):
             "idcard": translate("StaffPanel", "身份证读卡器"),
             "speech": translate("StaffPanel", "语音朗读"),
         }
-        health = {
-            "ok": translate("StaffPanel", "正常"),
-            "absent": translate("StaffPanel", "未连接"),
-            "error": translate("StaffPanel", "故障"),
+        keys = {
+            "port": translate("StaffPanel", "串口"),
+            "last_read": translate("StaffPanel", "最近读卡"),
+            "engine_name": translate("StaffPanel", "引擎"),
+            "voice": translate("StaffPanel", "音色"),
+            "problem": translate("StaffPanel", "原因"),
         }
         lines = []
         for device in snap.devices:
-            detail = "，".join(f"{key} {value}" for key, value in device.detail.items())
-            lines.append(
-                f"{names.get(device.name, device.name)}：{health.get(device.health, device.health)}"
-                + (f"（{detail}）" if detail else "")
+            details = []
+            for key, value in device.detail.items():
+                if key == "port" and value == "simulator":
+                    value = translate("StaffPanel", "内置模拟读卡器")
+                details.append(
+                    translate("StaffPanel", "%1 %2")
+                    .replace("%1", keys.get(key, key))
+                    .replace("%2", value)
+                )
+            line = (
+                translate("StaffPanel", "%1：%2")
+                .replace("%1", names.get(device.name, device.name))
+                .replace("%2", self._health_text(device.health))
             )
+            if details:
+                line += translate("StaffPanel", "（%1）").replace(
+                    "%1", translate("StaffPanel", "，").join(details)
+                )
+            lines.append(line)
         return "\n".join(lines)
 
     def _render_service_state(self, snap: PanelSnapshot) -> None:
@@ -410,6 +439,7 @@ class StaffPanelScreen(Screen):
             return
         if self.panel.sync_now():
             self.sync_button.setEnabled(False)
+            self.sync_progress.setVisible(True)
             self.sync_progress.setRange(0, 0)  # busy until the first page arrives
             self.sync_result.setText(translate("StaffPanel", "正在同步…"))
         else:
@@ -521,7 +551,8 @@ class StaffPanelScreen(Screen):
                 widget.deleteLater()
         if self.panel is None:
             return
-        for number, folder in enumerate(self.panel.export_folders()[:4]):
+        self._export_targets = self.panel.export_folders()
+        for number, folder in enumerate(self._export_targets[:4]):
             button = TouchButton(f"staff_panel.export_to.{number}")
             button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
             button.set_accessible_name(button.text())
@@ -625,7 +656,9 @@ class StaffPanelScreen(Screen):
             (self.volume_more, translate("StaffPanel", "增大音量")),
         ):
             button.set_accessible_name(name)
-        self.port_edit.set_label(translate("StaffPanel", "读卡器串口"), "/dev/ttyUSB0")
+        self.port_edit.set_label(
+            translate("StaffPanel", "读卡器串口"), translate("StaffPanel", "例如 /dev/ttyUSB0")
+        )
         self.port_save.setText(translate("StaffPanel", "保存串口"))
         self.port_hint.setText(translate("StaffPanel", "留空则使用内置的模拟读卡器（仅供演示）。"))
         self.service_heading.setText(translate("StaffPanel", "暂停服务"))

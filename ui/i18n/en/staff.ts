@@ -11,6 +11,150 @@
 <context>
     <name>StaffPanel</name>
     <message>
+        <source>数据文件夹：%1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>日志文件夹：%1（已隐去个人信息）</source>
+        <translation>Log folder: %1 (personal data masked)</translation>
+    </message>
+    <message>
+        <source>日志里还没有内容</source>
+        <translation>The log is empty so far</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>例如 /dev/ttyUSB0</source>
+        <translation>e.g. /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>内置模拟读卡器</source>
+        <translation>built-in simulator</translation>
+    </message>
+    <message>
+        <source>刚刚检查：中心平台不可达（%1）</source>
+        <translation>Checked just now: central platform NOT reachable (%1)</translation>
+    </message>
+    <message>
+        <source>刚刚检查：中心平台可达（%1）</source>
+        <translation>Checked just now: central platform reachable (%1)</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>口令至少 %1 个字符</source>
+        <translation>The passphrase needs at least %1 characters</translation>
+    </message>
+    <message>
+        <source>导出到 %1</source>
+        <translation>Export to %1</translation>
+    </message>
+    <message>
+        <source>导出发送失败的提交（加密，共 %1 条）</source>
+        <translation>Export failed submissions (encrypted, %1 in all)</translation>
+    </message>
+    <message>
+        <source>导出口令（至少 %1 个字符）</source>
+        <translation>Export passphrase (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>已保存，点下方“重启程序”后生效</source>
+        <translation>Saved; takes effect after “Restart app” below</translation>
+    </message>
+    <message>
+        <source>已保存，读卡器已用新串口重新连接</source>
+        <translation>Saved; the reader reconnected on the new port</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到 %2。口令请另行告知接收人；用 legal-kiosk staff read-export 打开。</source>
+        <translation>Exported %1 to %2. Tell the recipient the passphrase separately; open it with legal-kiosk staff read-export.</translation>
+    </message>
+    <message>
+        <source>引擎</source>
+        <translation>engine</translation>
+    </message>
+    <message>
+        <source>无法写入：%1</source>
+        <translation>Could not write: %1</translation>
+    </message>
+    <message>
+        <source>最近读卡</source>
+        <translation>last read</translation>
+    </message>
+    <message>
+        <source>未配置中心平台地址（central.url），无法检查</source>
+        <translation>No central platform address (central.url) configured: nothing to check</translation>
+    </message>
+    <message>
+        <source>本机没有启用读卡器</source>
+        <translation>this kiosk has no card reader enabled</translation>
+    </message>
+    <message>
+        <source>检查中心平台连接</source>
+        <translation>Check platform connection</translation>
+    </message>
+    <message>
+        <source>正在检查中心平台…</source>
+        <translation>Checking the central platform…</translation>
+    </message>
+    <message>
+        <source>没有读到卡</source>
+        <translation>no card was read</translation>
+    </message>
+    <message>
+        <source>留空则使用内置的模拟读卡器（仅供演示）。</source>
+        <translation>Leave empty for the built-in simulated reader (demo only).</translation>
+    </message>
+    <message>
+        <source>网络（据最近心跳）：%1</source>
+        <translation>Network (last heartbeat): %1</translation>
+    </message>
+    <message>
+        <source>语音测试：%1；引擎：%2；音色：%3</source>
+        <translation>Speech test: %1; engine: %2; voices: %3</translation>
+    </message>
+    <message>
+        <source>请在 %1 秒内把一张身份证放到读卡器上…</source>
+        <translation>Place an ID card on the reader within %1 seconds…</translation>
+    </message>
+    <message>
+        <source>读到一张身份证，读卡器工作正常（卡内信息不显示）</source>
+        <translation>a card was read, the reader works (card data is not shown)</translation>
+    </message>
+    <message>
+        <source>读卡器有反应，但这张卡无法使用（过期、无效或读不出）</source>
+        <translation>the reader answered, but this card cannot be used (expired, invalid or unreadable)</translation>
+    </message>
+    <message>
+        <source>读卡器测试：%1；状态：%2</source>
+        <translation>Reader test: %1; state: %2</translation>
+    </message>
+    <message>
+        <source>音色</source>
+        <translation>voice</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>维护面板</source>
         <translation>Staff panel</translation>
     </message>
