@@ -233,6 +233,7 @@ class StaffPanelScreen(Screen):
         self._show_exit_confirmation(False)
         self.snapshot: PanelSnapshot | None = None
         self._export_targets: list[Any] = []
+        self._failed_shown: tuple[Any, ...] | None = None
         self.retranslate()
 
     # --- life cycle -------------------------------------------------------------
@@ -300,6 +301,8 @@ class StaffPanelScreen(Screen):
             )
         )
         self.log_view.setPlainText("\n".join(snap.log_lines))
+        # The newest lines are the ones staff look for: show the end.
+        self.log_view.verticalScrollBar().setValue(self.log_view.verticalScrollBar().maximum())
         self.log_view.setPlaceholderText(translate("StaffPanel", "日志里还没有内容"))
         if self.panel.export_folders() != self._export_targets:
             self._fill_export_folders()  # a USB stick was plugged in or pulled out
@@ -352,11 +355,14 @@ class StaffPanelScreen(Screen):
         return "\n".join(lines)
 
     def _fill_failed(self, snap: PanelSnapshot) -> None:
-        while self.failed_box.count():
-            item = self.failed_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        shown = tuple(
+            (record.entry_id, record.last_error, record.last_status)
+            for record in snap.failed_outbox[:20]
+        )
+        if shown == self._failed_shown:
+            return  # unchanged: a row under a finger is not rebuilt every refresh
+        self._failed_shown = shown
+        _clear_layout(self.failed_box)
         for record in snap.failed_outbox[:20]:
             row = QWidget()
             row.setObjectName(f"staff_panel.failed.{record.entry_id}")
@@ -544,11 +550,7 @@ class StaffPanelScreen(Screen):
         self.test_result.setText(text)
 
     def _fill_export_folders(self) -> None:
-        while self.export_folders.count():
-            item = self.export_folders.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear_layout(self.export_folders)
         if self.panel is None:
             return
         self._export_targets = self.panel.export_folders()
@@ -676,8 +678,19 @@ class StaffPanelScreen(Screen):
         )
         self.exit_confirm_yes.setText(translate("StaffPanel", "确定退出"))
         self.exit_confirm_no.setText(translate("StaffPanel", "取消"))
+        self._failed_shown = None  # rows and export buttons are rebuilt in the new language
+        self._fill_export_folders()
         if self.isVisible():
             self.refresh()
+
+
+def _clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()  # gone at once; deleted when control returns to the event loop
+            widget.deleteLater()
 
 
 def _row(*widgets: QWidget, stretch: bool = False) -> QHBoxLayout:
