@@ -50,10 +50,16 @@ if [ ! -f "$CONFIG_DIR/config.toml" ]; then
 # Settings of this terminal: see /opt/legal-kiosk/docs/configuration.md
 [kiosk]
 id = "HALL01"
+# hall_name = "市公共法律服务中心"
+# hall_phone = "12348"
 
 [central]
 url = ""
 token = ""
+
+[idcard]
+# The reader's serial device; empty = the built-in simulator (demo only).
+# port = "/dev/serial/by-id/usb-..."
 TOML
 fi
 chown root:"$USER_NAME" "$CONFIG_DIR/config.toml"
@@ -77,7 +83,7 @@ systemctl restart legal-kiosk-display.service legal-kiosk.service
 cat <<DONE
 Installed. Next steps:
   1. set this terminal's id and the central platform in $CONFIG_DIR/config.toml
-  2. set the staff PIN:  sudo -u $USER_NAME LEGAL_KIOSK_CONFIG=$CONFIG_DIR/config.toml \\
+  2. set the staff PIN:  sudo -u $USER_NAME -H LEGAL_KIOSK_CONFIG=$CONFIG_DIR/config.toml \\
        $PREFIX/.venv/bin/legal-kiosk staff set-pin
   3. systemctl restart legal-kiosk       (journalctl -u legal-kiosk -f to follow it)
 DONE
