@@ -1,9 +1,10 @@
 """The hidden staff gesture: a 5 s press on the page title, or five taps there within 3 s.
 
-The zone is the top strip left of the middle of the screen, where the top bar
-shows the page title (a plain label): Back and Home lie to its left, the
-language, preference and Finish buttons to its right, so staff taps there never
-press a citizen control. Screens without the top bar (the attract loop, the
+The zone is the top strip from 16 % to 29 % of the screen width, where the top
+bar shows the start of the page title (a plain label): Back and Home lie to its
+left, the language, preference, log-out and Finish buttons to its right (at
+their widest, English large text with a citizen logged in, they begin at 31 %),
+so staff taps there never press a citizen control. Screens without the top bar (the attract loop, the
 out-of-service notice) keep nothing clickable in that strip either;
 ``tests/ui/test_staff.py`` checks this on every screen, in both languages and
 with large text.
@@ -23,8 +24,8 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 # The zone, as fractions of the window width, and its height in pixels (the top bar's).
-ZONE_LEFT = 0.25
-ZONE_RIGHT = 0.43
+ZONE_LEFT = 0.16
+ZONE_RIGHT = 0.29
 ZONE_HEIGHT_PX = 96
 TAPS = 5
 TAP_WINDOW_S = 3.0

@@ -185,12 +185,19 @@ def _controls_in_zone(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("large_text", [False, True])
+@pytest.mark.parametrize("logged_in", [False, True])
 def test_no_citizen_control_lies_in_the_gesture_zone(
-    harness: Harness, language: str, large_text: bool
+    harness: Harness, language: str, large_text: bool, logged_in: bool
 ) -> None:
     session = harness.services.session
     session.set_language(language)
     session.set_large_text(large_text)
+    if logged_in:  # the top bar's fullest state: the log-out button with a long English name
+        from devices.idcard.samples import SAMPLE_CARDS
+        from kiosk.identity import CitizenIdentity
+
+        session.touch()
+        session.set_identity(CitizenIdentity.from_card(SAMPLE_CARDS["hmt_residence"]))
     harness.window.manager.navigate("laws")  # Back and Home both shown
     top_bar = harness.widget("topbar")
     harness.qtbot.waitUntil(lambda: top_bar.isVisible(), timeout=2000)
