@@ -87,7 +87,7 @@ def build_services(settings: Settings) -> Services:
     session = CitizenSession.from_settings(settings)
     services = Services(settings=settings, session=session, connectivity=Connectivity(False))
     attach_device_services(services)
-    from kiosk.submissions.setup import install_submissions
+    from kiosk.submissions.install import install_submissions
 
     install_submissions(services)
     services.staff = build_staff_services(settings)
