@@ -18,9 +18,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 MAGIC = b"LKEXPORT1"
 PASSPHRASE_MIN = 10
 
@@ -39,6 +36,9 @@ def write_export(bodies: list[dict[str, Any]], passphrase: str, target: Path) ->
     """Encrypt ``bodies`` into ``target`` (written atomically); returns how many."""
     if len(passphrase) < PASSPHRASE_MIN:
         raise ExportError(f"the passphrase needs at least {PASSPHRASE_MIN} characters")
+    # Imported here: the staff panel names this module, and start-up stays light.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = os.urandom(16), os.urandom(12)
     plain = json.dumps({"submissions": bodies}, ensure_ascii=False).encode("utf-8")
     sealed = AESGCM(_key(passphrase, salt)).encrypt(nonce, plain, MAGIC)
@@ -54,6 +54,9 @@ def write_export(bodies: list[dict[str, Any]], passphrase: str, target: Path) ->
 
 
 def read_export(source: Path, passphrase: str) -> list[dict[str, Any]]:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     data = source.read_bytes()
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 28 + 16:
         raise ExportError("not an export file of this kiosk software")
