@@ -20,6 +20,7 @@ from kiosk.handoff import (
     HandoffCode,
     HandoffContext,
     HandoffUnavailable,
+    TrackingContext,
     Unavailability,
     context_from_params,
 )
@@ -44,8 +45,9 @@ class HandoffScreen(Screen):
         super().__init__(services, parent)
         self._context: HandoffContext | None = None
         self._code: HandoffCode | None = None
-        self._state = "idle"  # idle, waiting, shown, expired, unavailable
+        self._state = "idle"  # idle, intro, waiting, shown, expired, unavailable
         self._unavailable: HandoffUnavailable | None = None
+        self._generation: int | None = None  # the request this screen waits for
         row = QHBoxLayout(self)
         row.setContentsMargins(96, 48, 96, 48)
         row.setSpacing(SPACING_PX * 8)
@@ -57,12 +59,26 @@ class HandoffScreen(Screen):
         self.heading = make_label(role="heading", object_name="handoff.heading")
         self.instructions = make_label(object_name="handoff.instructions")
         self.status = make_label(role="subheading", object_name="handoff.status")
+        self.status.setWordWrap(True)
+        # The receipt number, large, for tracking: what to note down when no code can be made.
+        self.ref = make_label(role="heading", object_name="handoff.ref")
+        ref_font = self.ref.font()
+        ref_font.setPixelSize(56)
+        ref_font.setBold(True)
+        self.ref.setFont(ref_font)
         self.privacy = make_label(role="muted", object_name="handoff.privacy")
         self.refresh_button = TouchButton("handoff.refresh", role="primary")
         self.refresh_button.clicked.connect(self._on_refresh_clicked)
-        for widget in (self.heading, self.instructions, self.status, self.privacy):
+        self.back_button = TouchButton("handoff.back")
+        self.back_button.clicked.connect(self.go_back)
+        for widget in (self.heading, self.instructions, self.status, self.ref, self.privacy):
             side.addWidget(widget)
-        side.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING_PX * 3)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        side.addLayout(buttons)
         side.addStretch(1)
         row.addLayout(side, 1)
         self._ticker = QTimer(self)
@@ -84,10 +100,12 @@ class HandoffScreen(Screen):
 
     def leave(self) -> None:
         self._ticker.stop()
+        self._generation = None  # an answer arriving after the citizen left is not shown
 
     def wipe(self) -> None:
         """A QR code is as personal as the draft behind it: forget code and token."""
         self._ticker.stop()
+        self._generation = None
         if self.services.handoff is not None:
             self.services.handoff.forget()
         self._context = None
@@ -113,14 +131,24 @@ class HandoffScreen(Screen):
             self._set_state("unavailable")
             return
         self._set_state("waiting")
-        service.request(self._context)
+        self._generation = service.request(self._context)
 
     def _on_refresh_clicked(self) -> None:
         self._request()
 
+    def _waits_for_answer(self) -> bool:
+        service = self.services.handoff
+        return (
+            self._state == "waiting"
+            and self._generation is not None
+            and service is not None
+            and service.is_latest(self._generation)
+        )
+
     def _on_service_code_ready(self, code: HandoffCode) -> None:
-        if self._state != "waiting":
+        if not self._waits_for_answer():
             return
+        self._generation = None
         self._code = code
         self.qr.set_text(code.url)
         self._set_state("shown")
@@ -129,8 +157,9 @@ class HandoffScreen(Screen):
         self._update_countdown()
 
     def _on_service_unavailable(self, result: HandoffUnavailable) -> None:
-        if self._state != "waiting":
+        if not self._waits_for_answer():
             return
+        self._generation = None
         self._unavailable = result
         self._set_state("unavailable")
 
@@ -151,12 +180,24 @@ class HandoffScreen(Screen):
         self.setProperty("handoff_state", state)
         self.qr.setVisible(state == "shown")
         self.refresh_button.setVisible(state in ("expired", "unavailable") and self._can_retry())
+        self.back_button.setVisible(state == "unavailable")
+        self._render_buttons()
+        self._render_status()
+
+    def _render_buttons(self) -> None:
         self.refresh_button.setText(
             translate("Handoff", "重试")
-            if state == "unavailable"
+            if self._state == "unavailable"
             else translate("Handoff", "生成新二维码")
         )
-        self._render_status()
+        instead = self._unavailable.instead if self._unavailable is not None else None
+        if instead is Alternative.SUBMIT_HERE:
+            back = translate("Handoff", "返回，在本机提交")
+        elif instead is Alternative.READ_HERE:
+            back = translate("Handoff", "返回，在本机阅读")
+        else:
+            back = translate("Handoff", "返回")
+        self.back_button.setText(back)
 
     def _can_retry(self) -> bool:
         return self._unavailable is None or self._unavailable.reason is Unavailability.NEEDS_NETWORK
@@ -197,6 +238,12 @@ class HandoffScreen(Screen):
         self.status.setAccessibleName(status)
         self.privacy.setText(privacy)
         self.privacy.setVisible(bool(privacy))
+        tracked = self._context if isinstance(self._context, TrackingContext) else None
+        self.ref.setText(
+            translate("Handoff", "编号：%1").replace("%1", tracked.ref) if tracked else ""
+        )
+        self.ref.setAccessibleName(self.ref.text())
+        self.ref.setVisible(tracked is not None and state in ("shown", "expired", "unavailable"))
 
     def _unavailable_text(self) -> str:
         result = self._unavailable
@@ -225,11 +272,7 @@ class HandoffScreen(Screen):
             translate("Handoff", "打开微信，点击右上角「+」中的「扫一扫」，对准左侧二维码。")
         )
         self.qr.setAccessibleName(translate("Handoff", "微信小程序二维码"))
-        self.refresh_button.setText(
-            translate("Handoff", "重试")
-            if self._state == "unavailable"
-            else translate("Handoff", "生成新二维码")
-        )
+        self._render_buttons()
         self._render_status()
 
 
