@@ -46,6 +46,7 @@ class ComplaintFormScreen(Screen):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.consent_version = ""
+        self._fresh_seen: object = None
         self._chosen: tuple[str | None, str | None] = (None, None)  # (kind, content id)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 16, 64, 16)
@@ -100,7 +101,10 @@ class ComplaintFormScreen(Screen):
     def enter(self, **params: Any) -> None:
         if "consent_version" in params:
             self.consent_version = str(params["consent_version"])
-        if params.get("fresh"):
+        fresh = params.get("fresh")
+        if fresh and fresh != self._fresh_seen:
+            # A new form after the agreement; coming Back to the same form keeps its inputs.
+            self._fresh_seen = fresh
             self.wipe()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()

@@ -44,6 +44,7 @@ class ConsultationFormScreen(Screen):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.consent_version = ""
+        self._fresh_seen: object = None
         self._personal_spans: tuple[tuple[int, int, str], ...] = ()
         self._personal_field = ""
         outer = QVBoxLayout(self)
@@ -111,7 +112,10 @@ class ConsultationFormScreen(Screen):
     def enter(self, **params: Any) -> None:
         if "consent_version" in params:
             self.consent_version = str(params["consent_version"])
-        if params.get("fresh"):
+        fresh = params.get("fresh")
+        if fresh and fresh != self._fresh_seen:
+            # A new form after the agreement; coming Back to the same form keeps its inputs.
+            self._fresh_seen = fresh
             self.wipe()
         self._rebuild_categories()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
