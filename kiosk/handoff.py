@@ -323,6 +323,10 @@ class HandoffService(QObject):
         worker.start()
         return generation
 
+    def now(self) -> float:
+        """This service's monotonic clock: what a code's ``deadline`` is measured against."""
+        return self._monotonic()
+
     def is_latest(self, generation: int) -> bool:
         """Whether the request numbered ``generation`` is still the one to be answered."""
         return generation == self._generation

@@ -8,7 +8,6 @@ tracked through a link without a token.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -40,6 +39,7 @@ class TrackingQrPanel(QWidget):
         layout.setSpacing(SPACING_PX)
         self.caption = make_label(role="subheading", object_name="tracking_qr.caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
         self.qr = QrCodeWidget()
         self.qr.setObjectName("tracking_qr.code")
         self.qr.setFixedSize(side_px, side_px)
@@ -101,7 +101,7 @@ class TrackingQrPanel(QWidget):
         if self.state != "shown" or code is None:
             self._ticker.stop()
             return
-        if code.is_expired(time.monotonic()):
+        if code.is_expired(self._service.now()):
             self._ticker.stop()
             self.qr.set_text("")  # an expired code must not be scanned
             self._set_state("expired")
@@ -113,6 +113,7 @@ class TrackingQrPanel(QWidget):
         self.setProperty("handoff_state", state)
         self.qr.setVisible(state == "shown")
         self.refresh_button.setVisible(state in ("expired", "unavailable"))
+        self.caption.setVisible(state != "unavailable")  # no code to scan: no "scan" caption
         self._render()
 
     def retranslate(self) -> None:
@@ -129,7 +130,7 @@ class TrackingQrPanel(QWidget):
         if self.state == "waiting":
             text = translate("Handoff", "正在生成二维码…")
         elif self.state == "shown" and code is not None:
-            left = code.seconds_left(time.monotonic())
+            left = code.seconds_left(self._service.now())
             whole = int((left or 0) + 0.999)
             text = translate("Handoff", "二维码 %1 后失效").replace(
                 "%1", f"{whole // 60}:{whole % 60:02d}"
