@@ -315,3 +315,33 @@ def test_every_entry_point_may_open_the_handoff_screen() -> None:
         assert registry.has(screen_id)
         assert registry.allows(screen_id, "handoff"), screen_id
     assert not registry.spec("handoff").in_history  # Back leaves it, the draft stays behind
+
+
+def test_the_receipt_code_expires_and_a_new_one_can_be_made(
+    qtbot: QtBot, server: DevServer
+) -> None:
+    from offline_cache.api_client import CentralClient
+
+    now = [500.0]
+    service = HandoffService(
+        CentralClient(server.url, server.token, server.kiosk_id, read_timeout=10),
+        60,
+        monotonic=lambda: now[0],
+    )
+    panel = TrackingQrPanel(service, "HALL01-20261122-0003")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.start()
+    qtbot.waitUntil(lambda: panel.state == "shown", timeout=10_000)
+    first = panel.qr.text()
+    assert "1:00" in panel.status.text() or "0:59" in panel.status.text()
+    now[0] += 61
+    qtbot.waitUntil(lambda: panel.state == "expired", timeout=5_000)  # the next tick
+    assert panel.qr.text() == "" and not panel.qr.isVisible()
+    assert panel.refresh_button.isVisible()
+    tap(qtbot, panel, "tracking_qr.refresh")
+    qtbot.waitUntil(lambda: panel.state == "shown", timeout=10_000)
+    assert panel.qr.text() not in ("", first)
+    assert decode_qr(panel.qr.grab().toImage()) == [panel.qr.text()]
+    panel.clear()
+    assert panel.qr.text() == "" and panel.state == "idle"
