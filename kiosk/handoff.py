@@ -26,7 +26,6 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.pii import find_id_numbers, find_phone_numbers, mask_name, mask_text
-from offline_cache.api_client import CentralError, TransientError
 
 if TYPE_CHECKING:
     from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft
@@ -341,6 +340,9 @@ class HandoffService(QObject):
         template = self._safe_template()
         if self._minter is None:
             return _offline_result(context, template, "no central platform configured")
+        # Imported here: the HTTP client is not needed before the first hand-off.
+        from offline_cache.api_client import CentralError, TransientError
+
         try:
             answer = self._minter.create_handoff(context.to_api(), self.ttl_s)
         except Exception as error:  # offline, timeout, 5xx, 4xx: all end here

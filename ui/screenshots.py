@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Services
 from kiosk.handoff import HandoffService
-from kiosk.submissions.service import Receipt
+from kiosk.identity import CitizenIdentity
 from ui.main_window import MainWindow
 
 TOUR_SIZE = (1920, 1080)
@@ -154,6 +154,7 @@ def _tour_screens(
             window.idle_overlay.show_countdown(int(session.countdown_s))
             written.append(_grab(app, window, out_dir / f"{variant}-idle-countdown.png"))
             window.idle_overlay.hide()
+            written += _login_and_read_aloud(app, window, services, out_dir, variant)
     session.set_high_contrast(True)
     session.set_language("zh_CN")
     session.set_large_text(False)
@@ -166,6 +167,11 @@ def _tour_screens(
             name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
             written.append(_grab(app, window, out_dir / name))
     written += handoff.states(app, window, samples, out_dir, "zh_CN-high-contrast", brief=True)
+    manager.jump("login")
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login.png"))
+    window.login_overlay.greet(TOUR_IDENTITY)
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login-greeting.png"))
+    window.login_overlay.dismiss()
     session.set_high_contrast(False)
     return written
 
@@ -271,7 +277,9 @@ class TourHandoff:
         app.processEvents()
 
 
-def _tour_receipt(online: bool) -> Receipt:
+def _tour_receipt(online: bool) -> Any:
+    from kiosk.submissions.service import Receipt
+
     created = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     return Receipt(
         client_ref=TOUR_REF,
@@ -306,3 +314,36 @@ def _grab(app: QApplication, window: MainWindow, path: Path) -> Path:
     image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
     image.save(str(path), "PNG", 0)
     return path
+
+
+# A fictional citizen for the tour: only masked values exist, as on a real screen.
+TOUR_IDENTITY = CitizenIdentity(
+    id_type="resident", masked_name="张*三", masked_id_number="110***********0021"
+)
+
+
+def _login_and_read_aloud(
+    app: QApplication, window: MainWindow, services: Services, out_dir: Path, variant: str
+) -> list[Path]:
+    """The login greeting and refusal, the logged-in top bar, and read-aloud with captions."""
+    session = services.session
+    manager = window.manager
+    written: list[Path] = []
+    session.set_identity(TOUR_IDENTITY)
+    manager.jump("home")
+    window.login_overlay.greet(TOUR_IDENTITY)
+    written.append(_grab(app, window, out_dir / f"{variant}-login-greeting.png"))
+    window.login_overlay.refuse("expired")
+    written.append(_grab(app, window, out_dir / f"{variant}-login-refused.png"))
+    window.login_overlay.dismiss()
+    session.set_read_aloud(True)
+    manager.jump("login")
+    screen = manager.current_screen
+    if screen is not None:
+        window.read_aloud.show_caption(screen.spoken_text())
+    written.append(_grab(app, window, out_dir / f"{variant}-read-aloud-login.png"))
+    language, large = session.language, session.large_text
+    session.wipe()  # forgets the tour's identity, read-aloud and captions
+    session.set_language(language)
+    session.set_large_text(large)
+    return written

@@ -13,6 +13,7 @@ from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
 from ui.application import Kiosk
 from ui.main_window import MainWindow
+from ui.screen_registry import ScreenRegistry, discover_screens
 
 
 class FakeClock:
@@ -66,4 +67,28 @@ def kiosk(qtbot: object, services: Services) -> Iterator[Kiosk]:
     running.window.allow_close()
     running.window.close()
     running.window.deleteLater()
+    services.session.wipe()
+
+
+UNBUILT = "handoff"
+"""A Home service these tests take out of the registry (it opens the coming-soon page)."""
+
+
+def registry_without(screen_id: str = UNBUILT) -> ScreenRegistry:
+    registry = discover_screens(ScreenRegistry())
+    registry.remove(screen_id)
+    return registry
+
+
+@pytest.fixture
+def partial_window(qtbot: object, services: Services) -> Iterator[MainWindow]:
+    """The main window of a hall that does not offer the UNBUILT service."""
+    main = MainWindow(services, registry_without())
+    main.resize(1920, 1080)
+    main.show()
+    main.show_home()
+    yield main
+    main.allow_close()
+    main.close()
+    main.deleteLater()
     services.session.wipe()

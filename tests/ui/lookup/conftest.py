@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from devices.speech import NullSpeech
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
 from kiosk.content_access import open_content
 from kiosk.content_service import ContentService
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
+from kiosk.speech_service import SpeechService
 from offline_cache.db import database_proxy
 from ui.main_window import MainWindow
 
@@ -32,17 +34,17 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-class SpokenText:
-    """The read-aloud edge: records what would be spoken (no audio device in CI)."""
+class SpokenText(SpeechService):
+    """The real read-aloud service over the silent engine (no audio device in CI),
+    recording what the screens asked it to read."""
 
     def __init__(self) -> None:
+        super().__init__(NullSpeech("absent", "no sound card in tests"))
         self.spoken: list[str] = []
 
     def speak_now(self, text: str) -> None:
         self.spoken.append(text)
-
-    def stop(self) -> None:
-        return None
+        super().speak_now(text)
 
 
 @pytest.fixture
