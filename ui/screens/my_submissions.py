@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.submissions.background import BackgroundCall
 from kiosk.submissions.identity import contact_from_identity
-from kiosk.submissions.service import LookupResult
+from kiosk.submissions.results import LookupResult
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX

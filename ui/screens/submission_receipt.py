@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.submissions.service import Receipt
+from kiosk.submissions.results import Receipt
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
