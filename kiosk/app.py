@@ -94,6 +94,8 @@ def build_services(settings: Settings) -> Services:
     from kiosk.handoff import HandoffService
 
     services.handoff = HandoffService(None, settings["handoff.ttl_s"])
+    # A token is as personal as the draft behind it: the next citizen never inherits one.
+    session.wiped.connect(services.handoff.forget)
     services.after_ready(lambda: start_fleet_services(services))
     # Imported here: the content service pulls in peewee and the search engine.
     from kiosk.content_service import ContentService

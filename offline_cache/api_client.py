@@ -21,13 +21,14 @@ import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import requests
 
 from offline_cache.retry import parse_retry_after
 from offline_cache.urls import is_loopback_host
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,9 @@ class CentralClient:
         self.kiosk_id = kiosk_id
         self.max_page_bytes = max_page_bytes
         self.timeout = (connect_timeout, read_timeout)
+        # Imported when a client is made: the kiosk's first screen needs no HTTP.
+        import requests
+
         self.session = session or requests.Session()
         if self.session.verify is not True and not isinstance(self.session.verify, str):
             # Certificates are always verified; a CA bundle path given by the caller is kept.
@@ -211,6 +215,8 @@ class CentralClient:
         max_body: int = DEFAULT_MAX_BODY,
         ok: Sequence[int] = (200,),
     ) -> Response:
+        import requests  # already loaded by __init__; a local name for the except clauses
+
         sent_headers = {"X-Kiosk-Id": self.kiosk_id}
         if auth:
             sent_headers["Authorization"] = f"Bearer {self._token}"

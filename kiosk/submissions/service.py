@@ -19,8 +19,7 @@ import json
 import logging
 import re
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,6 +32,12 @@ from kiosk.submissions.drafts import (
     Contact,
     Draft,
     EvaluationDraft,
+)
+from kiosk.submissions.results import (
+    LocalSubmission,
+    LookupResult,
+    Receipt,
+    SubmissionRejected,
 )
 from kiosk.submissions.rules import Problem, SubmissionPolicy
 from offline_cache import submission_log
@@ -63,53 +68,6 @@ MAX_BATCHES_PER_ROUND = 10
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
-
-
-class SubmissionRejected(Exception):
-    """The draft breaks a rule; ``problems`` says which field and why. Nothing was stored."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__(", ".join(f"{p.field}:{p.code}" for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """What the citizen takes away. No personal data: safe to show, speak and log."""
-
-    client_ref: str
-    client_id: str
-    kind: str
-    created_at: datetime
-    promised_by: datetime | None
-    promised_hours: int | None
-    handling_days: int | None
-    online: bool
-
-
-@dataclass(frozen=True)
-class LocalSubmission:
-    """What the kiosk itself still holds about a submission."""
-
-    client_ref: str
-    kind: str
-    created_at: datetime
-    state: str  # "queued", "delivered", "failed"
-    tracking_no: str | None
-
-
-@dataclass
-class LookupResult:
-    """Answer of a "my submissions" lookup.
-
-    ``online`` False means the platform could not be asked: ``local`` is then
-    all there is. ``remote`` holds the platform's SubmissionStatus objects.
-    """
-
-    online: bool
-    remote: list[dict[str, Any]] = field(default_factory=list)
-    local: list[LocalSubmission] = field(default_factory=list)
-    problem: str | None = None  # "not_found", "auth", "invalid"
 
 
 class SubmissionService:

@@ -416,3 +416,18 @@ def test_numbers_in_the_subject_can_only_be_taken_out(qtbot: QtBot, window: Main
     type_into(window, "consultation_form.subject", "李四借钱不还怎么办")
     tap(qtbot, window, "consultation_form.next")
     assert window.manager.current_id == "submission_confirm"
+
+
+def test_editing_from_the_check_keeps_the_form_and_a_new_agreement_starts_afresh(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    tap(qtbot, window, "submission_confirm.edit")
+    assert window.manager.current_id == "consultation_form"
+    assert find(window, "consultation_form.subject").text() == "公司拖欠工资怎么办"
+    assert find(window, "consultation_form.contact_phone").text() == PHONE
+    window.manager.home()
+    open_consultation_form(qtbot, window)
+    assert find(window, "consultation_form.subject").text() == ""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.submissions.background import BackgroundCall
 from kiosk.submissions.identity import contact_from_identity
-from kiosk.submissions.service import LookupResult
+from kiosk.submissions.results import LookupResult
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
@@ -263,6 +263,16 @@ class MySubmissionsScreen(Screen):
             layout.addWidget(
                 make_label(str(item["rejection_reason"]), object_name=f"{P}.item{index}.rejection")
             )
+        if self.services.handoff is not None and item.get("client_ref"):
+            # Follow it on the phone: the QR carries a minted token, never the number itself.
+            phone = TouchButton(
+                f"{P}.item{index}.handoff", translate("Submissions", "在手机上查看进度")
+            )
+            ref = str(item["client_ref"])
+            phone.clicked.connect(
+                lambda _=False, r=ref: self.navigate("handoff", kind="tracking", ref=r)
+            )
+            layout.addWidget(phone, 0, Qt.AlignmentFlag.AlignLeft)
         return frame
 
     def _local_card(self, index: int, local: Any) -> QFrame:
@@ -294,4 +304,4 @@ class MySubmissionsScreen(Screen):
 
 def register(registry: ScreenRegistry) -> None:
     registry.add(MySubmissionsScreen.screen_id, MySubmissionsScreen)
-    registry.allow(P, "evaluation")
+    registry.allow(P, "evaluation", "handoff")

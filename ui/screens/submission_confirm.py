@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.pii import mask_name, mask_phone
 from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft, EvaluationDraft
 from kiosk.submissions.messages import messages_by_field, submission_language
-from kiosk.submissions.service import SubmissionRejected
+from kiosk.submissions.results import SubmissionRejected
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
