@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,11 +11,13 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from devices.speech import NullSpeech
 from devserver.testing import DevServer
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
+from kiosk.speech_service import SpeechService
 from kiosk.submissions.setup import create_submission_service
 from offline_cache.db import database_proxy, open_database
 from offline_cache.retry import Backoff
@@ -24,17 +26,17 @@ from tests.ui.test_submission_screens import PHONE, fill_consultation, find, tap
 from ui.main_window import MainWindow
 
 
-@dataclass
-class RecordingSpeech:
-    """Stands in for the speaker (no sound card here); keeps what it was asked to say."""
+class RecordingSpeech(SpeechService):
+    """The real read-aloud service over the silent engine (no sound card here); keeps what
+    it was asked to say."""
 
-    said: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        super().__init__(NullSpeech("absent", "no sound card in tests"))
+        self.said: list[str] = []
 
-    def say(self, text: str, language: str) -> None:
+    def speak_now(self, text: str) -> None:
         self.said.append(text)
-
-    def stop(self) -> None:
-        pass
+        super().speak_now(text)
 
 
 @dataclass
@@ -206,5 +208,6 @@ def test_the_kiosk_builds_the_service_and_delivers_in_the_background(
         qtbot.waitUntil(lambda: built.connectivity.online, timeout=10_000)
     finally:
         assert service.stop_delivery()
+        built.shutdown()  # the reader simulator and speech started with the services
         database_proxy.obj.close()
         database_proxy.initialize(None)

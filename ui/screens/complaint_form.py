@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 P = "complaint_form"
 MAX_SUGGESTIONS = 5
+MIN_QUERY_CHARS = 2
 
 
 class ComplaintFormScreen(Screen):
@@ -46,6 +47,8 @@ class ComplaintFormScreen(Screen):
         super().__init__(services, parent)
         self.consent_version = ""
         self._chosen: tuple[str | None, str | None] = (None, None)  # (kind, content id)
+        self._request = 0  # the respondent search whose answer is awaited
+        self._listening: Any = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
@@ -65,12 +68,16 @@ class ComplaintFormScreen(Screen):
         self.suggestion_layout = QVBoxLayout(self.suggestions)
         self.suggestion_layout.setContentsMargins(0, 0, 0, 0)
         self.suggestion_layout.setSpacing(SPACING_PX)
+        self.suggestions.hide()
+        self.respondent_note = make_label(role="muted", object_name=f"{P}.respondent_chosen")
+        self.respondent_note.hide()
         self.content_edit = TextArea(f"{P}.content", 2000)
         self.content = FieldBlock(f"{P}.content", self.content_edit)
         self.contact = ContactBlock(P)
         layout.addWidget(self.type_block)
         layout.addWidget(self.respondent)
         layout.addWidget(self.suggestions)
+        layout.addWidget(self.respondent_note)
         layout.addWidget(self.content)
         layout.addWidget(self.contact)
         layout.addStretch(1)
@@ -104,7 +111,9 @@ class ComplaintFormScreen(Screen):
         super().wipe()
         self.type_row.set_value(None)
         self._chosen = (None, None)
+        self._request = 0
         self._set_suggestions([])
+        self.respondent_note.hide()
         self.contact.clear()
         self._show_problems([])
 
@@ -132,19 +141,44 @@ class ComplaintFormScreen(Screen):
         self.contact.retranslate()
 
     # --- respondent lookup -------------------------------------------------------------
-    def _lookup(self) -> Any:
-        return getattr(self.services.content, "find_respondents", None)
-
     def _on_respondent_edited(self, text: str) -> None:
         self._chosen = (None, None)
-        lookup = self._lookup()
-        if lookup is None or len(text.strip()) < 2:
+        self.respondent_note.hide()
+        content = self.services.content
+        text = text.strip()
+        if content is None or len(text) < MIN_QUERY_CHARS:
+            self._request = 0
             self._set_suggestions([])
             return
+        request = getattr(content, "request_respondents", None)
+        if request is not None:
+            # The search runs on the content service's worker; the answer arrives as
+            # search_finished and only the newest request is shown.
+            self._listen_to(content)
+            self._request = int(request(text, MAX_SUGGESTIONS))
+            return
+        lookup = getattr(content, "find_respondents", None)
+        if lookup is None:
+            return
         try:
-            found = list(lookup(text.strip(), MAX_SUGGESTIONS))
+            found = list(lookup(text, MAX_SUGGESTIONS))
         except Exception:  # a broken lookup leaves typing possible
             found = []
+        self._set_suggestions(found[:MAX_SUGGESTIONS])
+
+    def _listen_to(self, content: Any) -> None:
+        if self._listening is content:
+            return
+        signal = getattr(content, "search_finished", None)
+        if signal is not None:
+            signal.connect(self._on_search_finished)
+            self._listening = content
+
+    def _on_search_finished(self, request_id: int, results: object) -> None:
+        if request_id != self._request or self._request == 0:
+            return
+        self._request = 0
+        found = list(results) if isinstance(results, list) else []
         self._set_suggestions(found[:MAX_SUGGESTIONS])
 
     def _set_suggestions(self, found: list[Any]) -> None:
@@ -156,21 +190,31 @@ class ComplaintFormScreen(Screen):
             kind, content_id, name = (
                 getattr(entry, "kind", None),
                 getattr(entry, "id", None),
-                getattr(entry, "name", ""),
+                str(getattr(entry, "name", "")),
             )
-            button = TouchButton(f"{P}.suggestion{index}", str(name))
+            # Name and what tells namesakes apart (role, institution, district).
+            description = str(getattr(entry, "description", "") or "")
+            text = f"{name}\n{description}" if description else name
+            button = TouchButton(f"{P}.suggestion{index}", text)
             button.clicked.connect(
                 lambda _=False, k=kind, i=content_id, n=name: self._on_suggestion_chosen(k, i, n)
             )
             self.suggestion_layout.addWidget(button)
+        self.suggestions.setVisible(bool(found))
 
-    def _on_suggestion_chosen(self, kind: Any, content_id: Any, name: Any) -> None:
-        self.respondent_edit.setText(str(name))
+    def _on_suggestion_chosen(self, kind: Any, content_id: Any, name: str) -> None:
+        self.respondent_edit.setText(name)
         self._chosen = (
             kind if kind in ("practitioner", "institution") else None,
             str(content_id) if content_id else None,
         )
+        self._request = 0
         self._set_suggestions([])
+        if self._chosen[0] is not None:
+            self.respondent_note.setText(
+                translate("Submissions", "已从名录中选定：%1").replace("%1", name)
+            )
+            self.respondent_note.show()
 
     # --- the draft ---------------------------------------------------------------------
     def draft(self) -> ComplaintDraft:

@@ -284,9 +284,10 @@ class MySubmissionsScreen(Screen):
 
     def _read_aloud(self, text: str) -> None:
         speech = self.services.speech
-        if speech is not None and hasattr(speech, "say"):
+        if speech is not None and hasattr(speech, "speak_now"):
             try:
-                speech.say(text, self.services.session.language)
+                # The speech service speaks in the session's language and masks numbers.
+                speech.speak_now(text)
             except Exception:  # reading aloud is a help, never a failure of the screen
                 return
 
