@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from time import monotonic
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
 from ui.main_window import MainWindow
+from ui.screenshot_submissions import submission_views
 
 TOUR_SIZE = (1920, 1080)
 LANGUAGES = ("zh_CN", "en")
@@ -128,6 +130,7 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
                     _settle(app, services)
                     name = f"{variant}-{screen_id}{'-' + suffix if suffix else ''}.png"
                     written.append(_grab(app, window, out_dir / name))
+            written += _submission_shots(app, window, services, out_dir, variant)
             manager.jump("home")
             window.idle_overlay.show_countdown(int(session.countdown_s))
             written.append(_grab(app, window, out_dir / f"{variant}-idle-countdown.png"))
@@ -143,8 +146,32 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
             _settle(app, services)
             name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
             written.append(_grab(app, window, out_dir / name))
+    written += _submission_shots(app, window, services, out_dir, "zh_CN-high-contrast")
     window.allow_close()
     window.close()
+    return written
+
+
+def _submission_shots(
+    app: QApplication, window: MainWindow, services: Services, out_dir: Path, variant: str
+) -> list[Path]:
+    """The submission screens filled in, with rule messages, receipts and answers."""
+    if services.submissions is None:
+        # The forms need the rules and the categories; nothing is delivered from the tour.
+        from kiosk.submissions.setup import ensure_submission_service
+
+        ensure_submission_service(services, deliver=False)
+    written: list[Path] = []
+    for suffix, show in submission_views(window, services, datetime.now().astimezone()):
+        show()
+        _settle(app, services)
+        # Answers of the content worker arrive as queued signals and rebuild rows; the
+        # layouts they post settle over a few more turns of the loop.
+        settle_until = monotonic() + 0.3
+        while monotonic() < settle_until:
+            app.processEvents()
+        written.append(_grab(app, window, out_dir / f"{variant}-{suffix}.png"))
+    window.manager.wipe_all()
     return written
 
 

@@ -27,6 +27,7 @@ from ui.widgets.form_fields import (
     TextArea,
     error_label,
     make_scroll_bar_touchable,
+    reveal_first_problem,
 )
 from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
@@ -53,6 +54,7 @@ class ComplaintFormScreen(Screen):
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
         self.promise = make_label(role="subheading", object_name=f"{P}.promise")
+        self.promise.setWordWrap(True)
         outer.addWidget(self.promise)
         form = QWidget()
         layout = QVBoxLayout(form)
@@ -185,6 +187,7 @@ class ComplaintFormScreen(Screen):
         while self.suggestion_layout.count():
             item = self.suggestion_layout.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone at once, deleted when the loop next turns
                 item.widget().deleteLater()
         for index, entry in enumerate(found):
             kind, content_id, name = (
@@ -196,6 +199,11 @@ class ComplaintFormScreen(Screen):
             description = str(getattr(entry, "description", "") or "")
             text = f"{name}\n{description}" if description else name
             button = TouchButton(f"{P}.suggestion{index}", text)
+            button.setProperty("align", "left")
+            if description:  # two lines: tall enough for both in every text size
+                button.ensurePolished()
+                lines = button.fontMetrics().lineSpacing() * 2
+                button.setMinimumHeight(max(button.minimumHeight(), lines + 32))
             button.clicked.connect(
                 lambda _=False, k=kind, i=content_id, n=name: self._on_suggestion_chosen(k, i, n)
             )
@@ -245,6 +253,10 @@ class ComplaintFormScreen(Screen):
         draft = self.draft()
         problems = submissions.validate(draft, submission_language(self.services.session.language))
         self._show_problems(problems)
+        reveal_first_problem(
+            self.scroll,
+            [self.type_block, self.respondent, self.content, self.contact.name, self.contact.phone],
+        )
         if not problems:
             self.navigate(
                 "submission_confirm", draft=draft, consent_version=self.consent_version, form=P

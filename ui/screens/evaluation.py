@@ -22,6 +22,7 @@ from ui.widgets.form_fields import (
     TextArea,
     error_label,
     make_scroll_bar_touchable,
+    reveal_first_problem,
 )
 from ui.widgets.kinetic import KineticScrollArea
 
@@ -45,6 +46,7 @@ class EvaluationScreen(Screen):
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
         self.intro = make_label(role="subheading", object_name=f"{P}.intro")
+        self.intro.setWordWrap(True)
         outer.addWidget(self.intro)
         form = QWidget()
         layout = QVBoxLayout(form)
@@ -152,6 +154,10 @@ class EvaluationScreen(Screen):
         draft = self.draft()
         problems = submissions.validate(draft, submission_language(self.services.session.language))
         self._show_problems(problems)
+        reveal_first_problem(
+            self.scroll,
+            [*self.blocks.values(), self.comment, self.contact.name, self.contact.phone],
+        )
         if not problems:
             self.navigate("submission_confirm", draft=draft, form=P)
 
