@@ -410,3 +410,140 @@ def test_numbers_in_the_subject_can_only_be_taken_out(qtbot: QtBot, window: Main
     type_into(window, "consultation_form.subject", "李四借钱不还怎么办")
     tap(qtbot, window, "consultation_form.next")
     assert window.manager.current_id == "submission_confirm"
+
+
+# --- each rule of the platform, broken on the form: its message next to its field, in the
+# citizen's language, and nothing stored ------------------------------------------------
+
+# (case, field, what the citizen types there, Chinese words of the message, English words)
+BROKEN_FIELDS = [
+    ("contentless", "subject", "！！！？？？", "不能只有标点", "punctuation, spaces or emoji"),
+    (
+        "control_characters",
+        "content",
+        "公司拖欠\u0007工资三个月怎么办",
+        "控制字符",
+        "invisible or control characters",
+    ),
+    ("fullwidth_spam", "subject", "ＡＢＣＤＥＦ拖欠工资", "全角字母", "full-width letters"),
+    (
+        "repeated",
+        "content",
+        "啊啊啊啊啊啊啊啊啊啊工资没发",
+        "重复输入",
+        "repeat the same character",
+    ),
+    ("too_short", "content", "工资没发", "至少需要 10 个字，目前 4 个字", "At least 10 characters"),
+    ("phone", "contact_phone", "12345", "11 位手机号码", "11-digit mobile number"),
+    ("name", "contact_name", "？？", "真实姓名", "real name"),
+]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize(
+    ("case", "field", "typed", "chinese", "english"),
+    BROKEN_FIELDS,
+    ids=[c[0] for c in BROKEN_FIELDS],
+)
+def test_a_broken_rule_is_explained_next_to_its_field(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    language: str,
+    case: str,
+    field: str,
+    typed: str,
+    chinese: str,
+    english: str,
+) -> None:
+    services.session.set_language(language)
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    type_into(window, f"consultation_form.{field}", typed)
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "consultation_form"
+    shown = message(window, f"consultation_form.{field}")
+    assert (chinese if language == "zh_CN" else english) in shown
+    others = ("category", "subject", "content", "contact_name", "contact_phone")
+    assert [f for f in others if f != field and message(window, f"consultation_form.{f}")] == []
+    assert Submission.select().count() == 0
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_sensitive_words_are_refused_only_in_public_text(
+    qtbot: QtBot, window: MainWindow, services: Services, language: str
+) -> None:
+    services.session.set_language(language)
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    type_into(window, "consultation_form.content", "朋友网上赌博欠了我钱，能要回来吗？")
+    tap(qtbot, window, "consultation_form.is_public.yes")
+    tap(qtbot, window, "consultation_form.next")
+    shown = message(window, "consultation_form.content")
+    assert "赌博" in shown
+    assert ("不能出现" if language == "zh_CN" else "may not contain") in shown
+    tap(qtbot, window, "consultation_form.is_public.no")
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "submission_confirm"
+
+
+def test_the_duplicate_message_gives_the_earlier_number_in_english(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    services.session.set_language("en")
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    tap(qtbot, window, "submission_confirm.confirm")
+    first = find(window, "submission_receipt.client_ref").text()
+    tap(qtbot, window, "submission_receipt.done")
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    shown = message(window, "consultation_form.content")
+    assert "within the last 24 hours" in shown and first in shown
+    assert Submission.select().count() == 1
+
+
+def test_the_daily_limit_stops_the_sixth_submission_of_the_day(
+    qtbot: QtBot, window: MainWindow, submission_service: SubmissionService
+) -> None:
+    from kiosk.submissions.drafts import ConsultationDraft, Contact
+
+    limit = submission_service.policy.max_per_citizen_per_day
+    for number in range(limit):
+        submission_service.confirm(
+            ConsultationDraft(
+                "labour",
+                f"第{number + 1}个问题：加班费",
+                f"这是今天的第{number + 1}个问题，公司不给加班费怎么办？",
+                contact=Contact("张小三", PHONE),
+            )
+        )
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "consultation_form"
+    form_message = find(window, "consultation_form.form_message")
+    assert form_message.isVisible()
+    assert f"最多提交 {limit} 次" in form_message.text()
+    assert Submission.select().count() == limit
+    # Someone else at the same kiosk is not affected.
+    type_into(window, "consultation_form.contact_name", "李四")
+    type_into(window, "consultation_form.contact_phone", "13900001111")
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "submission_confirm"
+
+
+def test_the_complaint_form_explains_its_rules_in_english(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    services.session.set_language("en")
+    tap(qtbot, window, "home.complaint")
+    tap(qtbot, window, "complaint.accept")
+    assert "30 days" in find(window, "complaint_form.promise").text()
+    type_into(window, "complaint_form.content", "？？？？？？？？？？？？")
+    tap(qtbot, window, "complaint_form.next")
+    assert "Please fill this in" in message(window, "complaint_form.complaint_type")
+    assert "Please fill this in" in message(window, "complaint_form.respondent_name")
+    assert "punctuation" in message(window, "complaint_form.content")
