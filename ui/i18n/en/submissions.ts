@@ -373,6 +373,10 @@
             <translation>Comments or suggestions (optional, at most 500 characters)</translation>
         </message>
         <message>
+            <source>服务协议</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
             <source>已从名录中选定：%1</source>
             <translation>Chosen from the directory: %1</translation>
         </message>
