@@ -547,3 +547,18 @@ def test_the_complaint_form_explains_its_rules_in_english(
     assert "Please fill this in" in message(window, "complaint_form.complaint_type")
     assert "Please fill this in" in message(window, "complaint_form.respondent_name")
     assert "punctuation" in message(window, "complaint_form.content")
+
+
+def test_a_card_placed_while_a_form_is_open_locks_the_name_at_once(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    open_consultation_form(qtbot, window)
+    type_into(window, "consultation_form.contact_name", "王五")
+    services.session.set_identity(CardIdentity("张小三", ID_NUMBER))
+    name = find(window, "consultation_form.contact_name")
+    assert isinstance(name, QLineEdit)
+    assert name.isReadOnly() and name.text() == "张*三"
+    contact = window.manager.current_screen.draft().contact
+    assert (contact.verified, contact.name, contact.id_number) == (True, "张小三", ID_NUMBER)
+    window.manager.jump("submissions")
+    assert find(window, "submissions.by_card").isVisible()

@@ -97,6 +97,8 @@ class ComplaintFormScreen(Screen):
         row.addWidget(self.next_button)
         outer.addLayout(row)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "投诉")
@@ -108,6 +110,11 @@ class ComplaintFormScreen(Screen):
             self.wipe()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()

@@ -100,6 +100,8 @@ class ConsultationFormScreen(Screen):
         row.addWidget(self.next_button)
         outer.addLayout(row)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     # --- life cycle ------------------------------------------------------------------
     def title(self) -> str:
@@ -113,6 +115,11 @@ class ConsultationFormScreen(Screen):
         self._rebuild_categories()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()

@@ -80,6 +80,8 @@ class EvaluationScreen(Screen):
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "评价")
@@ -91,6 +93,11 @@ class EvaluationScreen(Screen):
             self.tracking_no = str(params["tracking_no"])
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()

@@ -91,6 +91,7 @@ class MySubmissionsScreen(Screen):
         make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.retranslate()
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "我的办件")
@@ -100,6 +101,9 @@ class MySubmissionsScreen(Screen):
         self.retranslate()
         if params.get("ref"):
             self.ref_edit.setText(str(params["ref"]))
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        self.card_button.setVisible(self._card_contact() is not None)
 
     def leave(self) -> None:
         self._call = None  # a late answer is dropped (see _on_lookup_finished)
