@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.connectivity import Connectivity
+from kiosk.device_services import attach_device_services
 from kiosk.session import CitizenSession
 from kiosk.settings import Settings
 
@@ -46,6 +47,8 @@ class Services:
     """Continue-on-phone QR codes."""
     staff: Any = None
     """Staff mode: PIN check, maintenance actions."""
+    login: Any = None
+    """ID-card login (kiosk.card_login.CardLogin): a card placed logs the citizen in."""
     _ready_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _stop_callbacks: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
@@ -83,6 +86,7 @@ def build_services(settings: Settings) -> Services:
     settings = apply_overrides(settings)  # what staff changed in the staff panel
     session = CitizenSession.from_settings(settings)
     services = Services(settings=settings, session=session, connectivity=Connectivity(False))
+    attach_device_services(services)
     from kiosk.submissions.setup import install_submissions
 
     install_submissions(services)
@@ -96,4 +100,5 @@ def build_services(settings: Settings) -> Services:
 
     services.content = ContentService(settings)
     services.after_ready(services.content.start)
+    services.on_shutdown(services.content.close)
     return services

@@ -198,8 +198,13 @@ class SpeechService(QObject):
         emit(self.read_aloud_changed, on)
 
     def reset_to_defaults(self) -> None:
-        """Session end: silence, read-aloud off, default rate and volume."""
+        """Session end: silence, read-aloud off, default rate and volume, nothing to repeat."""
         self._engine.stop()
+        # What the last citizen heard (a greeting with their masked name) is not kept.
+        self._last_caption = ""
+        forget_last = getattr(self._engine, "forget_last", None)
+        if forget_last is not None:
+            forget_last()
         self._engine.set_rate(self._default_rate)
         self._engine.set_volume(self._default_volume)
         self.set_read_aloud(False)

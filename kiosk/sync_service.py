@@ -12,6 +12,7 @@ holds back a citizen's consultation.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ class SyncRoundSummary:
     finished_at: float
 
 
+class _Cancelled(Exception):
+    """Raised between two pages when the kiosk is stopping (each page is its own transaction)."""
+
+
 class _SyncWorker(QObject):
     """Runs in the sync thread; everything here may block on the network."""
 
@@ -54,6 +59,7 @@ class _SyncWorker(QObject):
         self._interval_ms = interval_ms
         self._timer: QTimer | None = None
         self._busy = False
+        self.cancelled = threading.Event()
 
     @Slot()
     def begin(self) -> None:
@@ -74,7 +80,7 @@ class _SyncWorker(QObject):
 
     @Slot(bool)
     def run(self, full: bool) -> None:
-        if self._busy:
+        if self._busy or self.cancelled.is_set():
             return
         self._busy = True
         try:
@@ -93,6 +99,8 @@ class _SyncWorker(QObject):
             changes = result.applied + result.deleted
             config_refetched = int(engine.refresh_config().config is not None)
             events_sent = engine.upload_events()
+        except _Cancelled:
+            error = "stopped"
         except CentralError as failure:
             error = str(failure)
             level = logging.INFO if isinstance(failure, TransientError) else logging.WARNING
@@ -111,6 +119,8 @@ class _SyncWorker(QObject):
         )
 
     def _on_progress(self, progress: SyncProgress) -> None:
+        if self.cancelled.is_set():
+            raise _Cancelled
         emit(self.progressed, progress.pages, progress.changes)
 
 
@@ -183,10 +193,12 @@ class SyncService(QObject):
         if self._running:
             emit(self._run_requested, full)
 
-    def stop(self, wait_ms: int = 10_000) -> None:
+    def stop(self, wait_ms: int = 60_000) -> None:
+        """Stop after the page being applied (a page is one transaction: nothing half-done)."""
         if not self._running:
             return
         self._running = False
+        self._worker.cancelled.set()
         emit(self._stop_requested)
         self._thread.quit()
         if not self._thread.wait(wait_ms):

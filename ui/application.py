@@ -74,7 +74,8 @@ class Kiosk:
         self.crash_guard.uninstall()
         self.app.removeEventFilter(self.lockdown)
         self.app.removeEventFilter(self.activity)
-        self.services.shutdown()
+        self.window.read_aloud.detach()
+        self.services.shutdown()  # devices stop: reader thread, simulator pty, speech threads
 
 
 def create_application() -> QApplication:

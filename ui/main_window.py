@@ -9,8 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
+from ui.caption_bar import CaptionBar
 from ui.i18n import Translations
 from ui.idle_overlay import IdleOverlay
+from ui.login_overlay import LoginOverlay
+from ui.read_aloud import ReadAloud
 from ui.screen_manager import ATTRACT, HOME, ScreenManager
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.theme import apply_theme
@@ -55,23 +58,36 @@ class MainWindow(QMainWindow):
         self.shell_layout = QVBoxLayout(shell)
         self.shell_layout.setContentsMargins(0, 0, 0, 0)
         self.shell_layout.setSpacing(0)
+        self.read_aloud = ReadAloud(services, self)
         self.top_bar = TopBar(services, shell)
         self.manager = ScreenManager(services, registry or discover_screens(), shell)
+        self.captions = CaptionBar(self.read_aloud, services.session, shell)
         # The stack may shrink below its pages' minimum while the on-screen
         # keyboard takes the lower part of the screen (see ui/keyboard.py).
         self.manager.stack.setMinimumSize(1, 1)
         self.shell_layout.addWidget(self.top_bar)
         self.shell_layout.addWidget(self.manager.stack, 1)
+        self.shell_layout.addWidget(self.captions)
         self.setCentralWidget(shell)
+        self.login_overlay = LoginOverlay(shell, self.read_aloud)
         self.idle_overlay = IdleOverlay(services.session, shell)
 
         session = services.session
         self.top_bar.back_clicked.connect(self.manager.back)
         self.top_bar.home_clicked.connect(self.manager.home)
         self.top_bar.finish_clicked.connect(session.finish)
+        self.top_bar.logout_clicked.connect(self._on_top_bar_logout_clicked)
+        self.read_aloud.health_changed.connect(self.top_bar.set_speech_health)
+        self.top_bar.set_speech_health(self.read_aloud.health)
+        login = services.login
+        if login is not None:
+            login.logged_in.connect(self._on_login_logged_in)
+            login.refused.connect(self._on_login_refused)
+            login.logged_out.connect(self.login_overlay.dismiss)
         self.manager.screen_changed.connect(self._on_manager_screen_changed)
         self.manager.title_changed.connect(self.top_bar.set_title)
         session.started.connect(self._on_session_started)
+        session.countdown_started.connect(self._on_session_countdown_started)
         session.wiped.connect(self._on_session_wiped)
         session.preferences_changed.connect(self._on_session_preferences_changed)
         self._on_session_preferences_changed()
@@ -97,6 +113,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_allowed:
+            self.read_aloud.detach()
             event.accept()
         else:
             event.ignore()
@@ -117,19 +134,35 @@ class MainWindow(QMainWindow):
     def _on_manager_screen_changed(self, screen_id: str) -> None:
         self.top_bar.setVisible(self.manager.shows_top_bar())
         self.top_bar.set_navigation(self.manager.can_go_back(), screen_id == HOME)
-        self._speak_current_screen()
+        self.read_aloud.screen_arrived(self.manager.current_screen)
+
+    def _on_session_countdown_started(self, seconds: int) -> None:
+        # Someone who cannot read the question must hear it before the wipe.
+        overlay = self.idle_overlay
+        self.read_aloud.announce(f"{overlay.question.text()}\n{overlay.remaining.text()}")
+
+    def _on_login_logged_in(self, identity: object) -> None:
+        if self.manager.current_id == "login":
+            self.manager.home()  # the card did what that screen explains
+        self.idle_overlay.hide()
+        self.login_overlay.greet(identity)  # type: ignore[arg-type]
+
+    def _on_login_refused(self, reason: str) -> None:
+        self.login_overlay.refuse(reason)
+
+    def _on_top_bar_logout_clicked(self) -> None:
+        login = self.services.login
+        if login is not None:
+            login.log_out()
+        else:
+            self.services.session.logout()
 
     def _on_session_started(self) -> None:
         if self.manager.current_id in (None, ATTRACT):
             self.manager.home()
 
     def _on_session_wiped(self) -> None:
-        speech = self.services.speech
-        if speech is not None and hasattr(speech, "stop"):
-            try:
-                speech.stop()
-            except Exception:
-                log.exception("stopping speech failed")
+        self.login_overlay.dismiss()  # speech is reset by ReadAloud on the same signal
         self._app.inputMethod().reset()  # drop any half-typed pinyin
         self.manager.wipe_all()
         self._app.inputMethod().hide()
@@ -143,20 +176,5 @@ class MainWindow(QMainWindow):
             apply_theme(self._app, *theme)
         if session.language != self.translations.language:
             self.translations.install(session.language)
-        if not session.read_aloud:
-            speech = self.services.speech
-            if speech is not None and hasattr(speech, "stop"):
-                speech.stop()
-        else:
-            self._speak_current_screen()
-
-    def _speak_current_screen(self) -> None:
-        session = self.services.session
-        speech = self.services.speech
-        screen = self.manager.current_screen
-        if not session.read_aloud or speech is None or screen is None:
-            return
-        try:
-            speech.say(screen.spoken_text(), session.language)
-        except Exception:
-            log.exception("read-aloud failed")
+        # After the translators: a screen re-read in a new language is read in it.
+        self.read_aloud.follow_preferences()

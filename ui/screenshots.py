@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
+from kiosk.identity import CitizenIdentity
 from ui.main_window import MainWindow
 from ui.screenshot_submissions import submission_views
 
@@ -135,6 +136,7 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
             window.idle_overlay.show_countdown(int(session.countdown_s))
             written.append(_grab(app, window, out_dir / f"{variant}-idle-countdown.png"))
             window.idle_overlay.hide()
+            written += _login_and_read_aloud(app, window, services, out_dir, variant)
     session.set_high_contrast(True)
     session.set_language("zh_CN")
     session.set_large_text(False)
@@ -147,6 +149,11 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
             name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
             written.append(_grab(app, window, out_dir / name))
     written += _submission_shots(app, window, services, out_dir, "zh_CN-high-contrast")
+    manager.jump("login")
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login.png"))
+    window.login_overlay.greet(TOUR_IDENTITY)
+    written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login-greeting.png"))
+    window.login_overlay.dismiss()
     window.allow_close()
     window.close()
     return written
@@ -183,3 +190,36 @@ def _grab(app: QApplication, window: MainWindow, path: Path) -> Path:
     image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
     image.save(str(path), "PNG", 0)
     return path
+
+
+# A fictional citizen for the tour: only masked values exist, as on a real screen.
+TOUR_IDENTITY = CitizenIdentity(
+    id_type="resident", masked_name="张*三", masked_id_number="110***********0021"
+)
+
+
+def _login_and_read_aloud(
+    app: QApplication, window: MainWindow, services: Services, out_dir: Path, variant: str
+) -> list[Path]:
+    """The login greeting and refusal, the logged-in top bar, and read-aloud with captions."""
+    session = services.session
+    manager = window.manager
+    written: list[Path] = []
+    session.set_identity(TOUR_IDENTITY)
+    manager.jump("home")
+    window.login_overlay.greet(TOUR_IDENTITY)
+    written.append(_grab(app, window, out_dir / f"{variant}-login-greeting.png"))
+    window.login_overlay.refuse("expired")
+    written.append(_grab(app, window, out_dir / f"{variant}-login-refused.png"))
+    window.login_overlay.dismiss()
+    session.set_read_aloud(True)
+    manager.jump("login")
+    screen = manager.current_screen
+    if screen is not None:
+        window.read_aloud.show_caption(screen.spoken_text())
+    written.append(_grab(app, window, out_dir / f"{variant}-read-aloud-login.png"))
+    language, large = session.language, session.large_text
+    session.wipe()  # forgets the tour's identity, read-aloud and captions
+    session.set_language(language)
+    session.set_large_text(large)
+    return written

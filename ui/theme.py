@@ -41,6 +41,8 @@ ROLES = (
     "tile",  # QPushButton: a Home tile; QLabel: the title inside a tile
     "topbar",  # QPushButton: a top bar control
     "badge",  # QLabel: small status badge (online/offline)
+    "caption",  # QLabel: what read-aloud is saying (caption strip)
+    "greeting",  # QLabel: the large ID-card login greeting
 )
 
 
@@ -261,6 +263,13 @@ QScrollBar::handle:vertical {{ background: {p.border}; min-height: 64px; border-
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0px; width: 0px; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QWidget#idle_overlay {{ background: {p.overlay}; }}
+QWidget#login_overlay {{ background: {p.overlay}; }}
+QLabel[role="greeting"] {{ font-size: {round(s.heading * 1.4)}px; font-weight: bold; }}
+QFrame#captions {{ background: {p.surface}; border-top: {border_w + 2}px solid {p.border}; }}
+QLabel[role="caption"] {{ font-size: {s.subheading}px; font-weight: bold; }}
+QPushButton[role="topbar"][identity="true"] {{ border-style: double; border-width: {border_w + 4}px; }}
+QScrollArea[role="page"], QScrollArea[role="page"] > QWidget,
+QScrollArea[role="page"] > QWidget > QWidget {{ background: transparent; }}
 QFrame#idle_panel, QFrame[role="panel"] {{
     background: {p.surface}; border: {border_w}px solid {p.border}; border-radius: 20px;
 }}

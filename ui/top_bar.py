@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from ui.theme import SPACING_PX
+from ui.theme import MIN_TARGET_PX, SPACING_PX
 from ui.widgets import TouchButton, make_label
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ class TopBar(QWidget):
     back_clicked = Signal()
     home_clicked = Signal()
     finish_clicked = Signal()
+    logout_clicked = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class TopBar(QWidget):
         self.contrast = TouchButton("topbar.contrast", role="topbar", checkable=True)
         self.connection = make_label(role="badge", object_name="topbar.connection")
         self.clock = make_label(object_name="topbar.clock")
+        # ID-card login: who is logged in (masked) on the way out; hidden otherwise.
+        self.logout = TouchButton("topbar.logout", role="topbar")
+        self.logout.setProperty("identity", True)
         self.finish = TouchButton("topbar.finish", role="topbar")
         for widget in (self.back, self.home):
             layout.addWidget(widget)
@@ -62,14 +66,22 @@ class TopBar(QWidget):
             self.contrast,
             self.connection,
             self.clock,
+            self.logout,
             self.finish,
         ):
             layout.addWidget(widget)
         self.read_aloud.setVisible(bool(services.settings["speech.enabled"]))
+        self._speech_health = ""
+        self.logout.hide()
+        # When the bar is full, the title gives way (it is repeated on the screen),
+        # never a button.
+        self.title_label.setMinimumWidth(MIN_TARGET_PX)
 
         self.back.clicked.connect(self.back_clicked)
         self.home.clicked.connect(self.home_clicked)
         self.finish.clicked.connect(self.finish_clicked)
+        self.logout.clicked.connect(self.logout_clicked)
+        session.identity_changed.connect(self._on_session_identity_changed)
         self.language.clicked.connect(self._on_language_clicked)
         self.read_aloud.toggled.connect(session.set_read_aloud)
         self.text_size.toggled.connect(session.set_large_text)
@@ -100,11 +112,36 @@ class TopBar(QWidget):
         # The switch shows the language it switches *to*, in that language.
         self.language.setText("EN" if self.services.session.language == "zh_CN" else "中文")
         self.language.set_accessible_name(translate("TopBar", "切换语言"))
-        self.read_aloud.setText(translate("TopBar", "朗读"))
+        self._show_read_aloud_health()
         self.text_size.setText(translate("TopBar", "大字"))
         self.contrast.setText(translate("TopBar", "高对比"))
         self.finish.setText(translate("TopBar", "结束"))
+        self._on_session_identity_changed(self.services.session.identity)
         self._on_connectivity_changed(self.services.connectivity.online)
+
+    def set_speech_health(self, health: str) -> None:
+        """ok / absent / error of read-aloud: without sound the toggle still gives captions."""
+        self._speech_health = health
+        self._show_read_aloud_health()
+
+    def _show_read_aloud_health(self) -> None:
+        if self._speech_health in ("absent", "error"):
+            # Said calmly, on the toggle itself: it still works, as captions.
+            self.read_aloud.setText(translate("TopBar", "朗读\n(仅字幕)"))
+            self.read_aloud.set_accessible_name(translate("TopBar", "朗读，暂无声音，仅显示字幕"))
+        else:
+            self.read_aloud.setText(translate("TopBar", "朗读"))
+            self.read_aloud.set_accessible_name(translate("TopBar", "朗读"))
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        masked = str(getattr(identity, "masked_name", "") or "")
+        logged_in = identity is not None
+        # Who is logged in, and what the button does.
+        self.logout.setText(f"{masked} · {translate('TopBar', '退出登录')}" if logged_in else "")
+        self.logout.set_accessible_name(
+            translate("TopBar", "退出登录（已登录 %1）").replace("%1", masked) if logged_in else ""
+        )
+        self.logout.setVisible(logged_in)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -72,6 +72,9 @@ class NullSpeech:
     def interrupt(self) -> None:
         return None
 
+    def forget_last(self) -> None:
+        self._last = None
+
     def repeat_last(self) -> bool:
         if self._last is None:
             return False

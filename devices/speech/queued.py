@@ -189,6 +189,11 @@ class QueuedSpeechEngine:
         self.speak(last[0], last[1], interrupt=True)
         return True
 
+    def forget_last(self) -> None:
+        """Drop the text kept for :meth:`repeat_last` (a citizen's session ended)."""
+        with self._lock:
+            self._last = None
+
     def set_rate(self, words_per_minute: int) -> None:
         self._rate = clamp_rate(words_per_minute)
 

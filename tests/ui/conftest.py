@@ -16,6 +16,7 @@ from kiosk.settings import load_settings
 from offline_cache.db import database_proxy
 from ui.application import Kiosk
 from ui.main_window import MainWindow
+from ui.screen_registry import ScreenRegistry, discover_screens
 
 
 class FakeClock:
@@ -84,3 +85,27 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     prepared.database.close()
     database_proxy.initialize(None)
     return path
+
+
+UNBUILT = "handoff"
+"""A Home service these tests take out of the registry (it opens the coming-soon page)."""
+
+
+def registry_without(screen_id: str = UNBUILT) -> ScreenRegistry:
+    registry = discover_screens(ScreenRegistry())
+    registry.remove(screen_id)
+    return registry
+
+
+@pytest.fixture
+def partial_window(qtbot: object, services: Services) -> Iterator[MainWindow]:
+    """The main window of a hall that does not offer the UNBUILT service."""
+    main = MainWindow(services, registry_without())
+    main.resize(1920, 1080)
+    main.show()
+    main.show_home()
+    yield main
+    main.allow_close()
+    main.close()
+    main.deleteLater()
+    services.session.wipe()

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
+from tests.ui.conftest import UNBUILT, registry_without
 from ui.main_window import MainWindow
-from ui.screen_registry import ScreenRegistry, discover_screens
+from ui.screen_registry import discover_screens
 from ui.screens.base import Screen
 from ui.screens.home import SERVICE_TILES
 
@@ -47,14 +48,9 @@ def test_a_tile_without_its_screen_opens_the_coming_soon_page(
     window.allow_close()
 
 
-def unbuilt_service() -> str:
-    """A Home service whose screen is not built yet (it opens the coming-soon page)."""
-    registry = discover_screens(ScreenRegistry())
-    return next(t.screen_id for t in SERVICE_TILES if not registry.has(t.screen_id))
-
-
-def test_back_and_home_buttons(qtbot: QtBot, window: MainWindow) -> None:
-    window.manager.navigate(unbuilt_service())
+def test_back_and_home_buttons(qtbot: QtBot, partial_window: MainWindow) -> None:
+    window = partial_window
+    window.manager.navigate(UNBUILT)
     assert window.manager.history() == ["home", "coming_soon"]
     qtbot.mouseClick(window.top_bar.back, Qt.MouseButton.LeftButton)
     assert window.manager.current_id == "home"
@@ -65,8 +61,9 @@ def test_back_and_home_buttons(qtbot: QtBot, window: MainWindow) -> None:
     assert window.manager.back() is False
 
 
-def test_a_transition_missing_from_the_table_is_refused(window: MainWindow) -> None:
-    window.manager.navigate(unbuilt_service())  # coming_soon
+def test_a_transition_missing_from_the_table_is_refused(partial_window: MainWindow) -> None:
+    window = partial_window
+    window.manager.navigate(UNBUILT)  # coming_soon
     assert window.manager.navigate("complaint") is False  # not allowed from there
     assert window.manager.current_id == "coming_soon"
 
@@ -81,8 +78,8 @@ class _FormScreen(Screen):
 def test_a_registered_screen_replaces_the_coming_soon_page(
     qtbot: QtBot, services: Services
 ) -> None:
-    target = unbuilt_service()
-    registry = discover_screens(ScreenRegistry())
+    target = UNBUILT
+    registry = registry_without(target)
     registry.add(target, _FormScreen)
     registry.allow(target, "home")
     window = MainWindow(services, registry)

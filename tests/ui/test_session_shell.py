@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
-from tests.ui.conftest import FakeClock
-from tests.ui.test_navigation import unbuilt_service
+from tests.ui.conftest import UNBUILT, FakeClock
 from ui.main_window import MainWindow
 from ui.screen_registry import ScreenRegistry, discover_screens
 from ui.screens.base import Screen
@@ -100,11 +99,12 @@ def test_after_a_wipe_no_widget_holds_typed_text(
 
 
 def test_idle_countdown_shows_the_overlay_and_continue_extends(
-    qtbot: QtBot, window: MainWindow, services: Services, clock: FakeClock
+    qtbot: QtBot, partial_window: MainWindow, services: Services, clock: FakeClock
 ) -> None:
+    window = partial_window
     session = services.session
     session.touch()
-    window.manager.navigate(unbuilt_service())
+    window.manager.navigate(UNBUILT)
     clock.advance(services.settings["session.idle_timeout_s"])
     session.tick()
     overlay = window.idle_overlay

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from devices.speech import NullSpeech
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
+from kiosk.speech_service import SpeechService
 from kiosk.submissions.rules import SubmissionPolicy
 from kiosk.submissions.service import SubmissionService
 from offline_cache.db import database_proxy, open_database
@@ -370,17 +372,21 @@ def test_the_forms_speak_english_after_switching(
     qtbot.waitUntil(lambda: find(window, "consultation_form.next").text() == "下一步：核对")
 
 
-class _RecordingSpeech:
-    """Stands in for the speaker (no sound card here)."""
+class _RecordingSpeech(SpeechService):
+    """The real read-aloud service over the silent engine (no sound card here); keeps
+    what it was asked to say."""
 
     def __init__(self) -> None:
+        super().__init__(NullSpeech("absent", "no sound card in tests"))
         self.said: list[str] = []
 
-    def say(self, text: str, language: str) -> None:
+    def speak(self, text: str) -> None:
         self.said.append(text)
+        super().speak(text)
 
-    def stop(self) -> None:
-        pass
+    def speak_now(self, text: str) -> None:
+        self.said.append(text)
+        super().speak_now(text)
 
 
 def test_the_receipt_is_read_aloud_when_read_aloud_is_on(

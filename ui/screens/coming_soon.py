@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.screens.home import service_title
-from ui.widgets import TouchButton, make_label
+from ui.widgets import ReadAloudButton, TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -39,6 +39,9 @@ class ComingSoonScreen(Screen):
         self.home_button = TouchButton("coming_soon.home", role="primary")
         self.home_button.setMinimumWidth(360)
         self.home_button.clicked.connect(self.go_home)
+        self.read_this = ReadAloudButton(services, self.spoken_text, "coming_soon.read_this")
+        row.addWidget(self.read_this)
+        row.addSpacing(24)
         row.addWidget(self.home_button)
         row.addStretch(1)
         layout.addLayout(row)

@@ -6,12 +6,12 @@ import logging
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.screen_registry import ANY, ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
-from ui.widgets import KineticScrollArea, TileButton, TouchButton, make_label
+from ui.widgets import KineticScrollArea, ReadAloudButton, TileButton, TouchButton, make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -104,7 +104,11 @@ class HomeScreen(Screen):
         layout.setContentsMargins(48, 32, 48, 24)
         layout.setSpacing(24)
         self.greeting = make_label(role="heading", object_name="home.greeting")
-        layout.addWidget(self.greeting)
+        self.read_this = ReadAloudButton(services, self.spoken_text, "home.read_this")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.greeting, 1)
+        heading_row.addWidget(self.read_this)
+        layout.addLayout(heading_row)
         content = QWidget()
         self.grid = QGridLayout(content)
         self.grid.setContentsMargins(0, 0, 0, 16)

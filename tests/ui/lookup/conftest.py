@@ -8,28 +8,30 @@ from pathlib import Path
 
 import pytest
 
+from devices.speech import NullSpeech
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
 from kiosk.content_service import ContentService
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
+from kiosk.speech_service import SpeechService
 from ui.main_window import MainWindow
 
 # The demo announcements are dated 2025-2026; read them as on this day.
 TODAY = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC).timestamp()
 
 
-class SpokenText:
-    """The read-aloud edge: records what would be spoken (no audio device in CI)."""
+class SpokenText(SpeechService):
+    """The real read-aloud service over the silent engine (no audio device in CI),
+    recording what the screens asked it to read."""
 
     def __init__(self) -> None:
+        super().__init__(NullSpeech("absent", "no sound card in tests"))
         self.spoken: list[str] = []
 
     def speak_now(self, text: str) -> None:
         self.spoken.append(text)
-
-    def stop(self) -> None:
-        return None
+        super().speak_now(text)
 
 
 @pytest.fixture

@@ -44,10 +44,12 @@ def test_ready_callbacks_run_once_and_a_failure_does_not_stop_the_rest(
     services.after_ready(lambda: ran.append("first"))
     services.after_ready(failing)
     services.after_ready(lambda: ran.append("third"))
-    with caplog.at_level(logging.ERROR):
+    try:
+        with caplog.at_level(logging.ERROR):
+            services.run_ready_callbacks()
         services.run_ready_callbacks()
-    services.run_ready_callbacks()
-    services.shutdown()
+    finally:
+        services.shutdown()  # the devices started by the ready callbacks
     assert ran == ["first", "third"]
     assert "cannot open the database" in caplog.text
 

@@ -179,3 +179,21 @@ def test_an_english_session_reading_chinese_masks_with_the_chinese_label(
     with qtbot.waitSignal(service.speaking_started, timeout=10_000) as blocker:
         service.speak_now("手机13812345678")
     assert blocker.args == ["手机尾号 5 6 7 8"]
+
+
+def test_reset_to_defaults_forgets_what_the_citizen_heard(
+    qtbot: QtBot, service: SpeechService
+) -> None:
+    with qtbot.waitSignal(service.speaking_finished, timeout=10_000):
+        service.speak_now("欢迎您，张*三")
+    assert service.last_caption == "欢迎您，张某三"
+    service.reset_to_defaults()
+    assert service.last_caption == ""
+    assert service.repeat_last() is False  # nothing of the last citizen to say again
+
+
+def test_null_speech_forgets_too() -> None:
+    engine = NullSpeech("absent", "no engine")
+    engine.speak("欢迎您", "zh")
+    engine.forget_last()
+    assert engine.repeat_last() is False
