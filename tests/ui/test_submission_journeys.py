@@ -3,15 +3,15 @@
 The real demo content (practitioners and institutions to complain about), the
 real submission service delivering to the reference server over loopback, and
 the real read-aloud service whose audio is captured as WAV files (no sound card
-here): the only stand-in is the ID card itself, placed as the login service
-places it in the session.
+here). The card-read citizen is the login service's own identity object, put
+into the session as the login service does after a read.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from devserver.testing import DevServer
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
 from kiosk.content_service import ContentService
+from kiosk.identity import CitizenIdentity
 from kiosk.pii import mask_id_number, mask_name
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
@@ -37,32 +38,15 @@ from ui.main_window import MainWindow
 ID_NUMBER = "110105194912310021"
 
 
-@dataclass(frozen=True, eq=False)
-class CardIdentity:
-    """The card-read citizen as the login service puts it into ``session.identity``:
-    masked values for screens, the full ones only behind named properties."""
-
-    id_type: str
-    masked_name: str
-    masked_id_number: str
-    _full_name: str = field(default="", repr=False)
-    _id_number: str = field(default="", repr=False)
-
-    @property
-    def name(self) -> str:
-        return self._full_name
-
-    @property
-    def full_name(self) -> str:
-        return self._full_name
-
-    @property
-    def id_number(self) -> str:
-        return self._id_number
-
-
-def card(name: str, number: str) -> CardIdentity:
-    return CardIdentity("resident", mask_name(name), mask_id_number(number), name, number)
+def card(name: str, number: str) -> CitizenIdentity:
+    """The identity the login service puts into the session after a card read."""
+    return CitizenIdentity(
+        id_type="resident",
+        masked_name=mask_name(name),
+        masked_id_number=mask_id_number(number),
+        _full_name=name,
+        _id_number=number,
+    )
 
 
 @dataclass
