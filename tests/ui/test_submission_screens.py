@@ -568,3 +568,28 @@ def test_a_card_placed_while_a_form_is_open_locks_the_name_at_once(
     assert (contact.verified, contact.name, contact.id_number) == (True, "张小三", ID_NUMBER)
     window.manager.jump("submissions")
     assert find(window, "submissions.by_card").isVisible()
+
+
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_filled_submission_screens_meet_the_touch_rules_and_cut_no_label(
+    qtbot: QtBot, window: MainWindow, services: Services, language: str, large_text: bool
+) -> None:
+    from tests.ui.test_automation_ids import _problems
+    from tests.ui.test_login_automation import _clipped_buttons
+    from ui.screenshot_submissions import submission_views
+
+    services.session.touch()
+    services.session.set_language(language)
+    services.session.set_large_text(large_text)
+    # The new text size reaches every layout over a few turns of the event loop.
+    qtbot.waitUntil(lambda: not _clipped_buttons(window.top_bar, "top bar"))  # type: ignore[arg-type]
+    problems: list[str] = []
+    views = submission_views(window, services, datetime(2026, 11, 22, 10, 0, tzinfo=CHINA))
+    for name, show in views:
+        show()
+        # A new title re-lays the top bar out over a turn or two of the event loop.
+        qtbot.waitUntil(lambda: not _clipped_buttons(window.top_bar, "top bar"))  # type: ignore[arg-type]
+        found, _names = _problems(window, name)
+        problems += found + _clipped_buttons(window, name)
+    assert problems == [], "\n".join(problems)
