@@ -593,3 +593,38 @@ def test_filled_submission_screens_meet_the_touch_rules_and_cut_no_label(
         found, _names = _problems(window, name)
         problems += found + _clipped_buttons(window, name)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("screen_id", "params", "field"),
+    [
+        ("consultation_form", {"fresh": True}, "consultation_form.contact_phone"),
+        ("complaint_form", {"fresh": True}, "complaint_form.content"),
+        ("evaluation", {"tracking_no": "ZX-1"}, "evaluation.contact_phone"),
+    ],
+)
+def test_the_on_screen_keyboard_leaves_the_focused_field_in_sight(
+    qtbot: QtBot, window: MainWindow, screen_id: str, params: dict[str, object], field: str
+) -> None:
+    from ui.keyboard import VirtualKeyboard
+
+    keyboard = VirtualKeyboard(window, window.services.session)
+    window.manager.jump(screen_id, **params)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit = find(window, field)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    # The keyboard panel (a QML window, absent offscreen) takes the lower half of the
+    # screen: the shell gives the screens only the upper half, as it does on the kiosk.
+    keyboard_top = window.height() // 2
+    window.shell_layout.setContentsMargins(0, 0, 0, window.height() - keyboard_top)
+    qtbot.waitUntil(lambda: window.manager.stack.height() <= keyboard_top)
+    keyboard._keep_focus_visible()
+
+    def in_sight() -> bool:
+        top = edit.mapTo(window, edit.rect().topLeft()).y()
+        return top >= 0 and top + min(edit.height(), 64) <= keyboard_top
+
+    qtbot.waitUntil(in_sight)
+    window.shell_layout.setContentsMargins(0, 0, 0, 0)
