@@ -1,8 +1,8 @@
 """The complaint form (投诉): type, respondent (looked up or typed), content, contact.
 
 The respondent can be picked from the practitioners and institutions the kiosk
-holds (when the content service offers ``find_respondents(text, limit)``) or
-typed freely. The handling time limit is shown before submitting.
+holds (``ContentService.request_respondents``, answered on the content worker)
+or typed freely. The handling time limit is shown before submitting.
 """
 
 from __future__ import annotations
@@ -160,20 +160,12 @@ class ComplaintFormScreen(Screen):
             self._set_suggestions([])
             return
         request = getattr(content, "request_respondents", None)
-        if request is not None:
-            # The search runs on the content service's worker; the answer arrives as
-            # search_finished and only the newest request is shown.
-            self._listen_to(content)
-            self._request = int(request(text, MAX_SUGGESTIONS))
-            return
-        lookup = getattr(content, "find_respondents", None)
-        if lookup is None:
-            return
-        try:
-            found = list(lookup(text, MAX_SUGGESTIONS))
-        except Exception:  # a broken lookup leaves typing possible
-            found = []
-        self._set_suggestions(found[:MAX_SUGGESTIONS])
+        if request is None:
+            return  # no directory on this kiosk: the name is typed
+        # The search runs on the content service's worker; the answer arrives as
+        # search_finished and only the newest request is shown.
+        self._listen_to(content)
+        self._request = int(request(text, MAX_SUGGESTIONS))
 
     def _listen_to(self, content: Any) -> None:
         if self._listening is content:
