@@ -257,7 +257,8 @@ class MySubmissionsScreen(Screen):
                     )
                 )
             row = QHBoxLayout()
-            if self.services.speech is not None:
+            speech = self.services.speech
+            if speech is not None and getattr(speech, "enabled", True):  # off on this terminal
                 speak = TouchButton(
                     f"{P}.item{index}.read_aloud", translate("Submissions", "朗读答复")
                 )
