@@ -110,7 +110,7 @@ class ConsentScreen(Screen):
             self.body_layout.addStretch(1)
             self.declined.setText(text.declined_help)
         else:
-            self.heading.setText(self.title())
+            self.heading.setText(translate("Submissions", "服务协议与风险提示"))
         self.unavailable.setText(
             translate("Submissions", "本机暂不能受理咨询和投诉，请到大厅窗口办理")
         )
