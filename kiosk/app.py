@@ -87,13 +87,15 @@ def build_services(settings: Settings) -> Services:
     session = CitizenSession.from_settings(settings)
     services = Services(settings=settings, session=session, connectivity=Connectivity(False))
     attach_device_services(services)
-    from kiosk.submissions.setup import install_submissions
+    from kiosk.submissions.install import install_submissions
 
     install_submissions(services)
     services.staff = build_staff_services(settings)
     from kiosk.handoff import HandoffService
 
     services.handoff = HandoffService(None, settings["handoff.ttl_s"])
+    # A token is as personal as the draft behind it: the next citizen never inherits one.
+    session.wiped.connect(services.handoff.forget)
     services.after_ready(lambda: start_fleet_services(services))
     # Imported here: the content service pulls in peewee and the search engine.
     from kiosk.content_service import ContentService

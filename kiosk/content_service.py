@@ -31,7 +31,6 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.content_access import open_content
 from kiosk.content_views import (
     GUIDE_SERVICES,
     LAW_CATEGORIES,
@@ -170,6 +169,10 @@ class ContentService(QObject):
     def _load(self) -> None:
         started = time.perf_counter()
         try:
+            # Imported here (off the UI thread): the bootstrap pulls in the outbox,
+            # the HTTP client and the migrations, none of which the first screen needs.
+            from kiosk.content_access import open_content
+
             prepared, index = open_content(self.settings, database_path=self.database_path)
             if threading.current_thread() is self._loader:
                 # Each thread has its own connection: the loader's would stay open for good.

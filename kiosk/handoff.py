@@ -20,13 +20,15 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.pii import find_id_numbers, find_phone_numbers
-from offline_cache.api_client import CentralError, TransientError
+from kiosk.pii import find_id_numbers, find_phone_numbers, mask_name, mask_text
+
+if TYPE_CHECKING:
+    from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,8 @@ class DraftContext:
     draft: Mapping[str, Any] = field(default_factory=dict)
 
     def to_api(self) -> dict[str, Any]:
-        return {"kind": "draft", "draft": dict(self.draft)}
+        # Cleaned again here, whoever built the context: nothing personal leaves the kiosk.
+        return {"kind": "draft", "draft": clean_draft(self.draft)}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,69 @@ class TrackingContext:
 
 
 HandoffContext = ContentContext | DraftContext | TrackingContext
+
+# Keys of a draft that hold who the citizen is; they never travel in a hand-off.
+PERSONAL_KEYS = frozenset(
+    {"contact", "citizen", "name", "phone", "id_type", "id_number", "verified", "consent_version"}
+)
+
+
+def clean_draft(draft: Mapping[str, Any], names: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The draft as it may travel in a hand-off request: nothing that identifies the citizen.
+
+    A QR code on a kiosk screen can be scanned by whoever stands behind the
+    citizen for as long as its token lives, so the draft behind it carries no
+    contact (the Mini Program asks for it again on the phone), ID and mobile
+    numbers typed into the text are masked, and so is the citizen's own name
+    wherever it appears in the text. Consent is given again on the phone too.
+    """
+    known = [n.strip() for n in (*names, *_names_in(draft)) if len(n.strip()) >= 2]
+    # Longest first, so that 欧阳小明 is masked before a shorter name inside it.
+    known.sort(key=len, reverse=True)
+    return {
+        key: _clean_value(value, known)
+        for key, value in draft.items()
+        if str(key) not in PERSONAL_KEYS
+    }
+
+
+def _names_in(draft: Mapping[str, Any]) -> list[str]:
+    found = []
+    for holder in (draft, draft.get("contact"), draft.get("citizen")):
+        name = holder.get("name") if isinstance(holder, Mapping) else getattr(holder, "name", None)
+        if isinstance(name, str):
+            found.append(name)
+    return found
+
+
+def _clean_value(value: Any, names: list[str]) -> Any:
+    if isinstance(value, str):
+        text = mask_text(value)
+        for name in names:
+            text = text.replace(name, mask_name(name))
+        return text
+    if isinstance(value, Mapping):
+        return clean_draft(value, tuple(names))
+    if isinstance(value, list | tuple):
+        return [_clean_value(item, names) for item in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return None  # anything else (a contact object …) is not sent
+
+
+def draft_for_handoff(
+    draft: ConsultationDraft | ComplaintDraft, unset: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """What a form filled in so far, shaped as the contract's draft (payload fields, any subset)
+    plus its ``kind``; fields left empty, and those named in ``unset`` (choices the
+    citizen has not made yet), are left out. Already cleaned (see :func:`clean_draft`)."""
+    fields = draft.payload(consent_version="")
+    chosen = {
+        key: value
+        for key, value in fields.items()
+        if key not in unset and value is not None and value != ""
+    }
+    return clean_draft({"kind": draft.kind, **chosen}, names=(draft.contact.name,))
 
 
 def context_from_params(params: Mapping[str, Any]) -> HandoffContext | None:
@@ -241,8 +307,11 @@ class HandoffService(QObject):
     def set_static_url_template(self, source: Callable[[], str | None]) -> None:
         self._template = source
 
-    def request(self, context: HandoffContext) -> None:
-        """Resolve ``context`` in the background; ``code_ready`` or ``unavailable`` follows."""
+    def request(self, context: HandoffContext) -> int:
+        """Resolve ``context`` in the background; ``code_ready`` or ``unavailable`` follows.
+
+        Only the latest request is answered (one code on screen at a time); the
+        returned number tells a caller whether it is still the latest one."""
         self._generation += 1
         generation = self._generation
         worker = threading.Thread(
@@ -251,6 +320,15 @@ class HandoffService(QObject):
             daemon=True,
         )
         worker.start()
+        return generation
+
+    def now(self) -> float:
+        """This service's monotonic clock: what a code's ``deadline`` is measured against."""
+        return self._monotonic()
+
+    def is_latest(self, generation: int) -> bool:
+        """Whether the request numbered ``generation`` is still the one to be answered."""
+        return generation == self._generation
 
     def forget(self) -> None:
         """Drop the current code and ignore any answer still on its way (session wipe)."""
@@ -262,6 +340,9 @@ class HandoffService(QObject):
         template = self._safe_template()
         if self._minter is None:
             return _offline_result(context, template, "no central platform configured")
+        # Imported here: the HTTP client is not needed before the first hand-off.
+        from offline_cache.api_client import CentralError, TransientError
+
         try:
             answer = self._minter.create_handoff(context.to_api(), self.ttl_s)
         except Exception as error:  # offline, timeout, 5xx, 4xx: all end here

@@ -56,7 +56,11 @@ class ScreenManager(QObject):
         return self._screens.get(self._current) if self._current else None
 
     def can_go_back(self) -> bool:
-        return len(self._history) > 1
+        return len(self._history) > 1 or self._on_transient_screen()
+
+    def _on_transient_screen(self) -> bool:
+        """A screen kept out of the history (hand-off …) is shown above the last one in it."""
+        return bool(self._history) and self._current != self._history[-1][0]
 
     def history(self) -> list[str]:
         return [screen_id for screen_id, _ in self._history]
@@ -103,6 +107,11 @@ class ScreenManager(QObject):
         return True
 
     def back(self) -> bool:
+        if self._on_transient_screen():
+            # Back from a transient screen returns to the screen it was opened from.
+            screen_id, params = self._history[-1]
+            self._show(screen_id, params, record=False)
+            return True
         if len(self._history) <= 1:
             return False
         self._history.pop()

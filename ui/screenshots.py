@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from time import monotonic
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Services
+from kiosk.handoff import HandoffService
 from kiosk.identity import CitizenIdentity
 from ui.main_window import MainWindow
 from ui.screenshot_submissions import submission_views
@@ -110,9 +113,25 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     _wait_for_content(app, services)
     samples = lookup_samples(services)
-    window = MainWindow(services)
-    window.resize(*TOUR_SIZE)
-    window.show()
+    with _tour_handoff(services) as handoff:
+        window = MainWindow(services)
+        window.resize(*TOUR_SIZE)
+        window.show()
+        try:
+            return _tour_screens(app, services, window, samples, handoff, out_dir)
+        finally:
+            window.allow_close()
+            window.close()
+
+
+def _tour_screens(
+    app: QApplication,
+    services: Services,
+    window: MainWindow,
+    samples: dict[str, list[tuple[str, dict[str, Any]]]],
+    handoff: TourHandoff,
+    out_dir: Path,
+) -> list[Path]:
     manager = window.manager
     session = services.session
     written: list[Path] = []
@@ -131,6 +150,7 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
                     _settle(app, services)
                     name = f"{variant}-{screen_id}{'-' + suffix if suffix else ''}.png"
                     written.append(_grab(app, window, out_dir / name))
+            written += handoff.states(app, window, samples, out_dir, variant)
             written += _submission_shots(app, window, services, out_dir, variant)
             manager.jump("home")
             window.idle_overlay.show_countdown(int(session.countdown_s))
@@ -148,14 +168,14 @@ def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Pa
             _settle(app, services)
             name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
             written.append(_grab(app, window, out_dir / name))
+    written += handoff.states(app, window, samples, out_dir, "zh_CN-high-contrast", brief=True)
     written += _submission_shots(app, window, services, out_dir, "zh_CN-high-contrast")
     manager.jump("login")
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login.png"))
     window.login_overlay.greet(TOUR_IDENTITY)
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login-greeting.png"))
     window.login_overlay.dismiss()
-    window.allow_close()
-    window.close()
+    session.set_high_contrast(False)
     return written
 
 
@@ -165,11 +185,11 @@ def _submission_shots(
     """The submission screens filled in, with rule messages, receipts and answers."""
     if services.submissions is None:
         # The forms need the rules and the categories; nothing is delivered from the tour.
-        from kiosk.submissions.setup import ensure_submission_service
+        from kiosk.submissions.install import ensure_submission_service
 
         ensure_submission_service(services, deliver=False)
     written: list[Path] = []
-    for suffix, show in submission_views(window, services, datetime.now().astimezone()):
+    for suffix, show in submission_views(window, services, dt.datetime.now().astimezone()):
         show()
         _settle(app, services)
         # Answers of the content worker arrive as queued signals and rebuild rows; the
@@ -180,6 +200,136 @@ def _submission_shots(
         written.append(_grab(app, window, out_dir / f"{variant}-{suffix}.png"))
     window.manager.wipe_all()
     return written
+
+
+class _TourClock:
+    """The tour's monotonic clock: moved on to show a code that has expired."""
+
+    def __init__(self) -> None:
+        self.now = monotonic()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _TourMinter:
+    """The tour runs without a platform: it shows codes of the platform's URL shape
+    (``POST /handoffs`` answers), so the screens look as they do in a hall."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def create_handoff(self, context: Any, ttl_s: int) -> dict[str, str]:
+        self.count += 1
+        token = f"Tour{self.count:04d}x7Qm2Zk9Lw3Rb8Vn"
+        expires = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=ttl_s)
+        return {
+            "token": token,
+            "url": f"https://mp.example.gov.cn/h/{token}",
+            "expires_at": expires.isoformat(),
+        }
+
+
+TOUR_STATIC_URL_TEMPLATE = "https://mp.example.gov.cn/p/{type}/{id}"
+TOUR_REF = "HALL01-20261122-0007"
+
+
+class TourHandoff:
+    """The hand-off states the tour shows: a fresh code, an expired one, and offline."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.clock = _TourClock()
+        self.minter = _TourMinter()
+        self.service = HandoffService(
+            self.minter,
+            int(services.settings["handoff.ttl_s"]),
+            static_url_template=lambda: TOUR_STATIC_URL_TEMPLATE,
+            monotonic=self.clock,
+        )
+
+    def states(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        samples: dict[str, list[tuple[str, dict[str, Any]]]],
+        out_dir: Path,
+        variant: str,
+        brief: bool = False,
+    ) -> list[Path]:
+        article = dict(samples.get("article", [("", {})])[0][1])
+        content = {
+            "kind": "content",
+            "type": "law",
+            "id": str(article.get("law_id") or "civil-code"),
+            "anchor": str(article.get("no") or 1077),
+        }
+        shots: list[Path] = []
+
+        def show(name: str, screen_id: str = "handoff", **params: Any) -> None:
+            window.manager.jump(screen_id, **params)
+            self._wait(app, window)
+            shots.append(_grab(app, window, out_dir / f"{variant}-{name}.png"))
+
+        self.service.set_minter(self.minter)
+        show("handoff-code", **content)
+        screen = window.manager.current_screen
+        self.clock.now += self.service.ttl_s + 1
+        if screen is not None and hasattr(screen, "update_countdown"):
+            screen.update_countdown()
+        shots.append(_grab(app, window, out_dir / f"{variant}-handoff-expired.png"))
+        if brief:
+            return shots
+        show("handoff-tracking", kind="tracking", ref=TOUR_REF)
+        show("submission_receipt-tracking", "submission_receipt", receipt=_tour_receipt(True))
+        self.service.set_minter(None)
+        show("handoff-offline-content", **content)
+        show("handoff-offline-draft", kind="draft", draft={"kind": "consultation"})
+        show("handoff-offline-tracking", kind="tracking", ref=TOUR_REF)
+        show("submission_receipt-offline", "submission_receipt", receipt=_tour_receipt(False))
+        self.service.set_minter(self.minter)
+        return shots
+
+    def _wait(self, app: QApplication, window: MainWindow, timeout_s: float = 5.0) -> None:
+        """Until the code (or the reason there is none) is on screen."""
+        deadline = monotonic() + timeout_s
+        while monotonic() < deadline:
+            app.processEvents()
+            screen = window.manager.current_screen
+            states = [screen.property("handoff_state")] if screen is not None else []
+            states += [w.property("handoff_state") for w in window.findChildren(QWidget)]
+            if "waiting" not in states:
+                break
+        app.processEvents()
+
+
+def _tour_receipt(online: bool) -> Any:
+    from kiosk.submissions.service import Receipt
+
+    created = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return Receipt(
+        client_ref=TOUR_REF,
+        client_id="00000000-0000-4000-8000-000000000007",
+        kind="consultation",
+        created_at=created,
+        promised_by=created + dt.timedelta(hours=5),
+        promised_hours=5,
+        handling_days=None,
+        online=online,
+    )
+
+
+@contextmanager
+def _tour_handoff(services: Services) -> Iterator[TourHandoff]:
+    """The tour's hand-off service in place of the kiosk's for as long as the tour runs."""
+    tour = TourHandoff(services)
+    kept = services.handoff
+    services.handoff = tour.service
+    try:
+        yield tour
+    finally:
+        tour.service.forget()
+        services.handoff = kept
 
 
 def _grab(app: QApplication, window: MainWindow, path: Path) -> Path:

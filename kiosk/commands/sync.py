@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.central import open_central_link, run_sync_round
 from kiosk.commands import add_command
 from kiosk.errors import SyncError
 from kiosk.logging_setup import configure_logging
-from offline_cache.schema import SchemaError
-from offline_cache.sync import SyncProgress
+
+if TYPE_CHECKING:
+    from offline_cache.sync import SyncProgress
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +45,11 @@ def _progress_printer(stream: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every start of the kiosk parses the command line, and the
+    # HTTP client and the database layer would slow down that start for nothing.
+    from kiosk.central import open_central_link, run_sync_round
     from kiosk.cli import settings_from_args
+    from offline_cache.schema import SchemaError
 
     if not args.once:
         print(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -12,11 +11,9 @@ from kiosk.settings import Settings
 from kiosk.submissions.rules import SubmissionPolicy
 from kiosk.submissions.service import SubmissionService
 from offline_cache.api_client import CentralClient
-from offline_cache.db import database_proxy, open_database
 from offline_cache.models import KioskConfigCache
 from offline_cache.outbox import Outbox, reset_in_flight
 from offline_cache.retry import Backoff
-from offline_cache.schema import ensure_schema
 from offline_cache.submission_log import ensure_submission_log
 
 DIGEST_KEY = "submission_digest_key"
@@ -68,50 +65,3 @@ def create_submission_service(
         client=central_client(settings),
         delivery_client=central_client(settings),
     )
-
-
-def install_submissions(services: Any) -> None:
-    """Fill ``services.submissions`` once Home is shown (opening the database is not instant).
-
-    Reuses the database another service already opened; otherwise opens it and
-    makes sure the schema is in place. Delivery starts at once on its own thread.
-    """
-    services.after_ready(lambda: ensure_submission_service(services))
-
-
-def ensure_submission_service(services: Any, deliver: bool = True) -> SubmissionService:
-    """``services.submissions``, built now if it is not yet; with ``deliver`` False nothing
-    is sent (the screen tour shows the forms without starting delivery)."""
-    if services.submissions is not None:
-        return services.submissions  # type: ignore[no-any-return]
-    settings = services.settings
-    database = database_proxy.obj
-    if database is None:
-        database = open_database(settings.database_path)
-        ensure_schema(database)
-    service = create_submission_service(settings, database)
-    if deliver and settings.has_central:
-        delivery = service.start_delivery(int(settings["submissions.delivery_interval_s"] * 1000))
-        delivery.delivery_finished.connect(
-            lambda report: _note_reachability(services.connectivity, report)
-        )
-        # The delivery thread must end before Qt destroys its QThread object.
-        read_timeout_ms = int(settings["central.read_timeout_s"] * 1000)
-        services.on_shutdown(lambda: service.stop_delivery(read_timeout_ms + 5000))
-    services.submissions = service
-    return service
-
-
-def reachability(report: object) -> bool | None:
-    """What a delivery round says about the platform: reached, unreachable, or nothing."""
-    if getattr(report, "delivered", None) or getattr(report, "failed", None):
-        return True
-    if getattr(report, "stopped_early", None) == "unreachable":
-        return False
-    return None
-
-
-def _note_reachability(connectivity: Any, report: object) -> None:
-    reached = reachability(report)
-    if reached is not None and connectivity is not None:
-        connectivity.set_online(reached)

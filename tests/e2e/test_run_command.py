@@ -65,8 +65,20 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> No
             assert f"{language}-{screen}.png" in names  # the submission screens, filled in
         for screen in ("submission_receipt-offline", "submissions-answered", "evaluation-rated"):
             assert f"{language}-{screen}.png" in names
+        for screen in ("code", "expired", "offline-content", "offline-draft", "offline-tracking"):
+            assert f"{language}-handoff-{screen}.png" in names  # the hand-off states
+        assert f"{language}-submission_receipt-tracking.png" in names
     image = QImage(str(out / "en-home.png"))
     assert (image.width(), image.height()) == (1920, 1080)
+    # The codes in the pictures scan: the minted one, and offline the public link.
+    from tests.ui.qr_decode import decode_qr
+
+    [minted] = decode_qr(QImage(str(out / "zh_CN-handoff-code.png")))
+    assert minted.startswith("https://mp.example.gov.cn/h/")
+    [static] = decode_qr(QImage(str(out / "en-large-handoff-offline-content.png")))
+    assert static.startswith("https://mp.example.gov.cn/p/law/")
+    assert decode_qr(QImage(str(out / "zh_CN-handoff-offline-draft.png"))) == []
+    assert decode_qr(QImage(str(out / "zh_CN-high-contrast-handoff-code.png")))
 
 
 def test_without_any_display_it_says_so_instead_of_aborting() -> None:

@@ -60,17 +60,22 @@ def state(screen: HandoffScreen) -> str:
 
 def test_minted_code_decodes_expires_and_renews(qtbot: QtBot, server: DevServer) -> None:
     client = CentralClient(server.url, server.token, server.kiosk_id, read_timeout=10)
-    # The code is minted for 30 s; the kiosk's clock is moved so that 2 s of it are left.
-    screen = make_screen(qtbot, client, 30, monotonic=lambda: time.monotonic() - 28)
+    now = [1000.0]  # the kiosk's monotonic clock, moved by the test
+    screen = make_screen(qtbot, client, 30, monotonic=lambda: now[0])
     screen.enter(context=TrackingContext("HALL01-20261122-0007"))
     qtbot.waitUntil(lambda: state(screen) == "shown", timeout=10_000)
     minted = server.handoffs()[-1]
     url = screen.qr.text()
     assert minted["token"] in url
     assert decode_qr(screen.qr.grab().toImage()) == [url]
-    assert "0:0" in screen.status.text()  # the countdown shows minutes:seconds
-    qtbot.waitUntil(lambda: state(screen) == "expired", timeout=10_000)
+    assert "0:30" in screen.status.text() or "0:29" in screen.status.text()
+    now[0] += 18
+    screen.update_countdown()
+    assert "0:1" in screen.status.text()  # the countdown shows minutes:seconds
+    now[0] += 13
+    qtbot.waitUntil(lambda: state(screen) == "expired", timeout=10_000)  # the next tick
     assert not screen.qr.isVisible() and screen.qr.text() == ""
+    assert "过期" in screen.status.text()
     assert screen.refresh_button.isVisible()
     qtbot.mouseClick(screen.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: state(screen) == "shown", timeout=10_000)

@@ -628,3 +628,18 @@ def test_the_on_screen_keyboard_leaves_the_focused_field_in_sight(
 
     qtbot.waitUntil(in_sight)
     window.shell_layout.setContentsMargins(0, 0, 0, 0)
+
+
+def test_editing_from_the_check_keeps_the_form_and_a_new_agreement_starts_afresh(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    tap(qtbot, window, "submission_confirm.edit")
+    assert window.manager.current_id == "consultation_form"
+    assert find(window, "consultation_form.subject").text() == "公司拖欠工资怎么办"
+    assert find(window, "consultation_form.contact_phone").text() == PHONE
+    window.manager.home()
+    open_consultation_form(qtbot, window)
+    assert find(window, "consultation_form.subject").text() == ""

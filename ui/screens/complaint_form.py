@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.handoff import draft_for_handoff
 from kiosk.submissions.drafts import COMPLAINT_TYPES, ComplaintDraft
 from kiosk.submissions.identity import contact_from_identity
 from kiosk.submissions.messages import messages_by_field, submission_language
@@ -47,6 +48,7 @@ class ComplaintFormScreen(Screen):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.consent_version = ""
+        self._fresh_seen: object = None
         self._chosen: tuple[str | None, str | None] = (None, None)  # (kind, content id)
         self._request = 0  # the respondent search whose answer is awaited
         self._listening: Any = None
@@ -90,6 +92,10 @@ class ComplaintFormScreen(Screen):
         self.form_message = error_label(f"{P}.form_message")
         outer.addWidget(self.form_message)
         row = QHBoxLayout()
+        # Finish on the phone (add photos, take time): the draft so far goes with a minted token.
+        self.handoff_button = TouchButton(f"{P}.handoff")
+        self.handoff_button.clicked.connect(self._on_handoff_clicked)
+        row.addWidget(self.handoff_button)
         row.addStretch(1)
         self.next_button = TouchButton(f"{P}.next", role="primary")
         self.next_button.setMinimumWidth(320)
@@ -106,7 +112,10 @@ class ComplaintFormScreen(Screen):
     def enter(self, **params: Any) -> None:
         if "consent_version" in params:
             self.consent_version = str(params["consent_version"])
-        if params.get("fresh"):
+        fresh = params.get("fresh")
+        if fresh and fresh != self._fresh_seen:
+            # A new form after the agreement; coming Back to the same form keeps its inputs.
+            self._fresh_seen = fresh
             self.wipe()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
@@ -147,6 +156,8 @@ class ComplaintFormScreen(Screen):
         self.respondent.set_label(translate("Submissions", "被投诉的人员或机构（输入名称可查找）"))
         self.content.set_label(translate("Submissions", "投诉内容（10 到 2000 个字）"))
         self.next_button.setText(translate("Submissions", "下一步：核对"))
+        self.handoff_button.setText(translate("Submissions", "在手机上继续填写"))
+        self.handoff_button.setVisible(self.services.handoff is not None)
         self.contact.retranslate()
 
     # --- respondent lookup -------------------------------------------------------------
@@ -261,7 +272,10 @@ class ComplaintFormScreen(Screen):
                 "submission_confirm", draft=draft, consent_version=self.consent_version, form=P
             )
 
+    def _on_handoff_clicked(self) -> None:
+        self.navigate("handoff", kind="draft", draft=draft_for_handoff(self.draft()))
+
 
 def register(registry: ScreenRegistry) -> None:
     registry.add(ComplaintFormScreen.screen_id, ComplaintFormScreen)
-    registry.allow(P, "submission_confirm")
+    registry.allow(P, "submission_confirm", "handoff")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.handoff import draft_for_handoff
 from kiosk.submissions.drafts import ConsultationDraft
 from kiosk.submissions.identity import contact_from_identity
 from kiosk.submissions.messages import messages_by_field, submission_language
@@ -44,6 +45,7 @@ class ConsultationFormScreen(Screen):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.consent_version = ""
+        self._fresh_seen: object = None
         self._personal_spans: tuple[tuple[int, int, str], ...] = ()
         self._personal_field = ""
         outer = QVBoxLayout(self)
@@ -93,6 +95,10 @@ class ConsultationFormScreen(Screen):
         self.form_message = error_label(f"{P}.form_message")
         outer.addWidget(self.form_message)
         row = QHBoxLayout()
+        # Finish on the phone (add photos, take time): the draft so far goes with a minted token.
+        self.handoff_button = TouchButton(f"{P}.handoff")
+        self.handoff_button.clicked.connect(self._on_handoff_clicked)
+        row.addWidget(self.handoff_button)
         row.addStretch(1)
         self.next_button = TouchButton(f"{P}.next", role="primary")
         self.next_button.setMinimumWidth(320)
@@ -110,7 +116,10 @@ class ConsultationFormScreen(Screen):
     def enter(self, **params: Any) -> None:
         if "consent_version" in params:
             self.consent_version = str(params["consent_version"])
-        if params.get("fresh"):
+        fresh = params.get("fresh")
+        if fresh and fresh != self._fresh_seen:
+            # A new form after the agreement; coming Back to the same form keeps its inputs.
+            self._fresh_seen = fresh
             self.wipe()
         self._rebuild_categories()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
@@ -173,6 +182,8 @@ class ConsultationFormScreen(Screen):
         self.make_private_button.setText(translate("Submissions", "改为不公开"))
         self.remove_numbers_button.setText(translate("Submissions", "删除这些号码"))
         self.next_button.setText(translate("Submissions", "下一步：核对"))
+        self.handoff_button.setText(translate("Submissions", "在手机上继续填写"))
+        self.handoff_button.setVisible(self.services.handoff is not None)
         self.contact.retranslate()
 
     # --- the draft -------------------------------------------------------------------
@@ -253,7 +264,19 @@ class ConsultationFormScreen(Screen):
                 "submission_confirm", draft=draft, consent_version=self.consent_version, form=P
             )
 
+    def _on_handoff_clicked(self) -> None:
+        # Choices not made yet stay out of the draft (not "no" by default).
+        unset = tuple(
+            name
+            for name, row in (
+                ("is_public", self.public_row),
+                ("in_litigation", self.litigation_row),
+            )
+            if row.value is None
+        )
+        self.navigate("handoff", kind="draft", draft=draft_for_handoff(self.draft(), unset))
+
 
 def register(registry: ScreenRegistry) -> None:
     registry.add(ConsultationFormScreen.screen_id, ConsultationFormScreen)
-    registry.allow(P, "submission_confirm")
+    registry.allow(P, "submission_confirm", "handoff")

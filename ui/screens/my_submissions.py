@@ -279,6 +279,16 @@ class MySubmissionsScreen(Screen):
             layout.addWidget(
                 make_label(str(item["rejection_reason"]), object_name=f"{P}.item{index}.rejection")
             )
+        if self.services.handoff is not None and item.get("client_ref"):
+            # Follow it on the phone: the QR carries a minted token, never the number itself.
+            phone = TouchButton(
+                f"{P}.item{index}.handoff", translate("Submissions", "在手机上查看进度")
+            )
+            ref = str(item["client_ref"])
+            phone.clicked.connect(
+                lambda _=False, r=ref: self.navigate("handoff", kind="tracking", ref=r)
+            )
+            layout.addWidget(phone, 0, Qt.AlignmentFlag.AlignLeft)
         return frame
 
     def _local_card(self, index: int, local: Any) -> QFrame:
@@ -310,4 +320,4 @@ class MySubmissionsScreen(Screen):
 
 def register(registry: ScreenRegistry) -> None:
     registry.add(MySubmissionsScreen.screen_id, MySubmissionsScreen)
-    registry.allow(P, "evaluation")
+    registry.allow(P, "evaluation", "handoff")

@@ -7,6 +7,7 @@ declining explains the other ways to get help (the hall's windows, 12348).
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from kiosk.app import Services
 
 translate = QCoreApplication.translate
+# Each agreement starts a new form; Back into the form (from the check or the phone
+# hand-off) repeats the same number and so keeps what was typed.
+_new_form_numbers = itertools.count(1)
 
 
 class ConsentScreen(Screen):
@@ -131,7 +135,11 @@ class ConsentScreen(Screen):
     def _on_accept_clicked(self) -> None:
         submissions = self.services.submissions
         if submissions is not None:
-            self.navigate(self.next_screen, consent_version=submissions.consent_version, fresh=True)
+            self.navigate(
+                self.next_screen,
+                consent_version=submissions.consent_version,
+                fresh=next(_new_form_numbers),
+            )
 
     def _on_decline_clicked(self) -> None:
         self.declined.show()

@@ -3,10 +3,10 @@
 Shown only after the submission is safely in the kiosk's outbox. Offline it
 says the submission will be sent automatically.
 
-Tracking QR hook: when ``services.handoff`` has
-``tracking_qr_widget(client_ref: str) -> QWidget | None``, its widget is put in
-the area ``submission_receipt.qr`` (the hand-off feature mints the token and
-paints the code); without it the area says to keep the number instead.
+Tracking QR: for a consultation or complaint, the area ``submission_receipt.qr``
+holds a :class:`TrackingQrPanel` (a minted code to follow the submission on the
+phone; offline it says to note the number). Without a hand-off service the
+area just says to keep the number.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
 from ui.widgets.form_fields import make_scroll_bar_touchable
 from ui.widgets.kinetic import KineticScrollArea
+from ui.widgets.tracking_qr import TrackingQrPanel
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -81,7 +82,7 @@ class SubmissionReceiptScreen(Screen):
         outer.addLayout(column, 1)
         self.qr_area = QFrame()
         self.qr_area.setObjectName(f"{P}.qr")
-        self.qr_area.setFixedSize(QR_SIZE_PX + 40, QR_SIZE_PX + 120)
+        self.qr_area.setFixedWidth(QR_SIZE_PX + 120)
         self.qr_area.setFrameShape(QFrame.Shape.Box)
         self.qr_layout = QVBoxLayout(self.qr_area)
         self.qr_placeholder = make_label(role="muted", object_name=f"{P}.qr_placeholder")
@@ -100,8 +101,14 @@ class SubmissionReceiptScreen(Screen):
         self._show_qr()
         self.retranslate()
 
+    def leave(self) -> None:
+        if isinstance(self._qr_widget, TrackingQrPanel):
+            self._qr_widget.stop()
+
     def wipe(self) -> None:
         self.receipt = None
+        if isinstance(self._qr_widget, TrackingQrPanel):
+            self._qr_widget.clear()
         self.set_qr_widget(None)
         self.retranslate()
 
@@ -117,14 +124,15 @@ class SubmissionReceiptScreen(Screen):
         self.qr_placeholder.setVisible(widget is None)
 
     def _show_qr(self) -> None:
-        provider = getattr(self.services.handoff, "tracking_qr_widget", None)
-        widget = None
-        if provider is not None and self.receipt is not None:
-            try:
-                widget = provider(self.receipt.client_ref)
-            except Exception:  # the receipt matters more than the QR
-                widget = None
-        self.set_qr_widget(widget)
+        service = self.services.handoff
+        receipt = self.receipt
+        panel = None
+        # An evaluation has nothing to follow up; the others are tracked by their number.
+        if service is not None and receipt is not None and receipt.kind != "evaluation":
+            panel = TrackingQrPanel(service, receipt.client_ref, QR_SIZE_PX)
+            panel.start()
+        self.set_qr_widget(panel)
+        self.qr_area.setVisible(receipt is None or receipt.kind != "evaluation")
 
     # --- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -134,6 +142,8 @@ class SubmissionReceiptScreen(Screen):
         self.qr_placeholder.setText(
             translate("Submissions", "扫码用手机查看进度\n（暂不可用时请记下编号）")
         )
+        if isinstance(self._qr_widget, TrackingQrPanel):
+            self._qr_widget.retranslate()
         if receipt is None:
             self.heading.setText(self.title())
             for label in (self.ref, self.promise, self.next_steps, self.offline_note):

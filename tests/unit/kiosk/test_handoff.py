@@ -189,3 +189,72 @@ def test_plain_navigation_params_become_contexts() -> None:
     )
     assert context_from_params({}) is None
     assert context_from_params({"kind": "content", "type": "law"}) is None
+
+
+def test_the_minting_request_carries_nothing_personal(server: DevServer) -> None:
+    service = HandoffService(client_for(server), ttl_s=300)
+    result = service.resolve(DRAFT)
+    assert isinstance(result, HandoffCode)
+    [minted] = server.handoffs()
+    sent = repr(minted["context"])
+    assert "张三" not in sent and "13812345678" not in sent
+    assert minted["context"]["draft"] == {
+        "subject": "邻居装修噪音扰民",
+        "content": "张*每天晚上十点后装修，电话138****5678，怎么办？",
+    }
+
+
+def test_clean_draft_leaves_out_who_the_citizen_is() -> None:
+    from kiosk.handoff import clean_draft
+
+    cleaned = clean_draft(
+        {
+            "subject": "欧阳小明的工资",
+            "content": "身份证 11010519491231002X，手机 +86 139-0000-1111",
+            "contact": {"name": "欧阳小明", "phone": "13900001111"},
+            "citizen": {"id_number": "11010519491231002X"},
+            "consent_version": "2026-01",
+            "attachments": [{"caption": "欧阳小明 签字"}],
+            "is_public": False,
+            "odd": object(),
+        }
+    )
+    assert cleaned == {
+        "subject": "欧**明的工资",
+        "content": "身份证 110***********002X，手机 139****1111",
+        "attachments": [{"caption": "欧**明 签字"}],
+        "is_public": False,
+        "odd": None,
+    }
+
+
+def test_a_form_draft_keeps_only_what_was_filled_in() -> None:
+    from kiosk.handoff import draft_for_handoff
+    from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft, Contact
+
+    consultation = ConsultationDraft(
+        category="labour",
+        subject="",
+        content="我是王小五，公司欠薪",
+        contact=Contact("王小五", "13812345678", "resident", "110105194912310021", True),
+    )
+    assert draft_for_handoff(consultation, unset=("in_litigation",)) == {
+        "kind": "consultation",
+        "category": "labour",
+        "content": "我是王*五，公司欠薪",
+        "is_public": False,
+    }
+    complaint = ComplaintDraft(complaint_type="fees", contact=Contact("李四", "13900001111"))
+    assert draft_for_handoff(complaint) == {"kind": "complaint", "complaint_type": "fees"}
+
+
+def test_a_request_number_tells_whether_it_is_still_the_latest(qtbot: QtBot) -> None:
+    import threading
+
+    service = HandoffService(None, ttl_s=300)
+    first = service.request(ContentContext("law", "x"))
+    second = service.request(ContentContext("law", "y"))
+    assert not service.is_latest(first) and service.is_latest(second)
+    service.forget()
+    assert not service.is_latest(second)
+    qtbot.waitUntil(lambda: not any(t.name == "handoff" for t in threading.enumerate()))

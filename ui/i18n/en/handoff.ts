@@ -16,6 +16,18 @@
         <translation>New code</translation>
     </message>
     <message>
+        <source>返回，在本机提交</source>
+        <translation>Back, to submit here</translation>
+    </message>
+    <message>
+        <source>返回，在本机阅读</source>
+        <translation>Back, to keep reading here</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
         <source>正在生成二维码…</source>
         <translation>Making the code…</translation>
     </message>
@@ -41,7 +53,15 @@
     </message>
     <message>
         <source>在法律条文、机构和人员、案例、问答、办事指南页面，以及咨询和投诉表单、回执页面，点击「在手机上继续」，即可生成二维码，用微信扫码后在手机上继续。</source>
-        <translation>On a law, an institution or practitioner, a case, a Q&amp;A or a service guide, on the consultation and complaint forms and on receipts, tap “Continue on your phone” for a code; scan it with WeChat and carry on on your phone.</translation>
+        <translation>On a law, an institution or practitioner, a case, a Q&amp;A or a service guide, on the consultation and complaint forms and on receipts, tap "Continue on your phone" for a code; scan it with WeChat and carry on on your phone.</translation>
+    </message>
+    <message>
+        <source>二维码已过期</source>
+        <translation>This code has expired</translation>
+    </message>
+    <message>
+        <source>编号：%1</source>
+        <translation>Number: %1</translation>
     </message>
     <message>
         <source>本机暂时无法连接网络，在手机上继续需要联网。</source>
@@ -68,12 +88,44 @@
         <translation>You can keep reading here.</translation>
     </message>
     <message>
-        <source>打开微信，点击右上角「+」中的「扫一扫」，对准左侧二维码。</source>
-        <translation>Open WeChat, tap “+” at the top right, choose “Scan” and point it at the code on the left.</translation>
+        <source>在手机上继续填写</source>
+        <translation>Continue filling in on your phone</translation>
+    </message>
+    <message>
+        <source>扫码后可以在手机上接着填写、补充照片和材料。为保护您的隐私，姓名和手机号不会随二维码带走，请在手机上重新填写。</source>
+        <translation>After scanning you can go on filling in on your phone and add photos and documents. To protect your privacy your name and mobile number do not go with the code: please enter them again on the phone.</translation>
+    </message>
+    <message>
+        <source>在手机上查看办理进度</source>
+        <translation>Follow your case on your phone</translation>
+    </message>
+    <message>
+        <source>在手机上继续阅读</source>
+        <translation>Continue reading on your phone</translation>
+    </message>
+    <message>
+        <source>① 打开微信
+② 点右上角「+」，选「扫一扫」
+③ 对准左侧二维码</source>
+        <translation>① Open WeChat
+② Tap "+" at the top right, choose "Scan"
+③ Point it at the code on the left</translation>
     </message>
     <message>
         <source>微信小程序二维码</source>
         <translation>WeChat Mini Program QR code</translation>
+    </message>
+    <message>
+        <source>微信扫码，在手机上查看进度</source>
+        <translation>Scan with WeChat to follow it on your phone</translation>
+    </message>
+    <message>
+        <source>二维码已过期，可以生成新的二维码。</source>
+        <translation>The code has expired; you can make a new one.</translation>
+    </message>
+    <message>
+        <source>在手机上查看进度需要联网，本机暂时无法连接。请记下左侧的编号，之后可在本机「我的办件」或微信小程序中用编号查询。</source>
+        <translation>Following it on the phone needs the network, and this kiosk is offline right now. Please note the number on the left; you can look it up later under "My submissions" here or in the WeChat Mini Program.</translation>
     </message>
 </context>
 </TS>

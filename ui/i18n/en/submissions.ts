@@ -3,6 +3,14 @@
     <context>
         <name>Submissions</name>
         <message>
+            <source>在手机上继续填写</source>
+            <translation>Continue on my phone</translation>
+        </message>
+        <message>
+            <source>在手机上查看进度</source>
+            <translation>Follow on my phone</translation>
+        </message>
+        <message>
             <source>上下滚动</source>
             <translation>Scroll up and down</translation>
         </message>

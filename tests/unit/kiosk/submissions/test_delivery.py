@@ -48,7 +48,7 @@ def test_a_failing_round_is_reported_and_the_worker_goes_on(qtbot: QtBot) -> Non
 
 
 def test_what_a_round_says_about_the_platform() -> None:
-    from kiosk.submissions.setup import reachability
+    from kiosk.submissions.install import reachability
     from offline_cache.outbox import DeliveryReport
 
     assert reachability(DeliveryReport(delivered=["HALL01-1"])) is True
