@@ -1,19 +1,20 @@
 """The submission screens in the screen tour: filled in as a citizen would see them.
 
 Nothing here is submitted: the forms are filled and checked (the rules run, as
-on a real tap of "next"), and the receipt and "my submissions" views are shown
-from values built here, so the tour never writes to the kiosk's outbox.
+on a real tap of "next"), and the "my submissions" views are shown from values
+built here, so the tour never writes to the kiosk's outbox. The receipts are
+in the hand-off part of the tour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from kiosk.app import Services
 from kiosk.submissions.drafts import ConsultationDraft, Contact
-from kiosk.submissions.service import LocalSubmission, LookupResult, Receipt
+from kiosk.submissions.service import LocalSubmission, LookupResult
 from ui.main_window import MainWindow
 
 # A fictional citizen: only masked forms of these reach a screen.
@@ -68,24 +69,6 @@ def submission_views(
         )
         manager.jump("submission_confirm", draft=draft, form="consultation_form")
 
-    def receipt(online: bool) -> Callable[[], None]:
-        def show() -> None:
-            manager.jump(
-                "submission_receipt",
-                receipt=Receipt(
-                    TOUR_REF,
-                    "00000000-0000-4000-8000-000000000007",
-                    "consultation",
-                    now,
-                    now + timedelta(hours=5),
-                    5,
-                    None,
-                    online,
-                ),
-            )
-
-        return show
-
     def found_with_answer() -> None:
         manager.jump("submissions")
         screen().ref_edit.setText(TOUR_REF)
@@ -134,8 +117,6 @@ def submission_views(
         ("consultation_form-litigation", form_litigation),
         ("complaint_form-suggestions", complaint_suggestions),
         ("submission_confirm-filled", confirm),
-        ("submission_receipt-online", receipt(True)),
-        ("submission_receipt-offline", receipt(False)),
         ("submissions-answered", found_with_answer),
         ("submissions-offline", offline),
         ("evaluation-rated", evaluation),

@@ -65,9 +65,10 @@ class SubmissionReceiptScreen(Screen):
             self.heading,
             self.ref_caption,
             self.ref,
+            # Right under the number: offline, this is what the citizen must not miss.
+            self.offline_note,
             self.promise,
             self.next_steps,
-            self.offline_note,
         ):
             left.addWidget(widget)
         left.addStretch(1)
