@@ -46,6 +46,7 @@ from kiosk.content_views import (
     LawView,
     PersonRow,
     PractitionerCard,
+    Respondent,
     SearchResult,
     announcement_view,
     entry_row,
@@ -55,6 +56,7 @@ from kiosk.content_views import (
     penalty_views,
     person_row,
     practitioner_card,
+    respondent,
     toc_of,
 )
 from kiosk.qt_signals import emit
@@ -67,6 +69,7 @@ log = logging.getLogger(__name__)
 
 PEOPLE_KINDS = ("practitioner", "institution")
 SEARCH_LIMIT = 60
+RESPONDENT_LIMIT = 20
 CHOICES_TTL_S = 60.0
 _STOP = object()
 
@@ -99,7 +102,7 @@ class ContentService(QObject):
     """The content can be read (emitted once, on the UI thread)."""
     state_changed = Signal(str)
     search_finished = Signal(int, object)
-    """(request id, results): list[SearchResult] or list[PersonRow] for people searches."""
+    """(request id, results): list[SearchResult], list[PersonRow] or list[Respondent]."""
 
     def __init__(
         self,
@@ -312,6 +315,32 @@ class ContentService(QObject):
             person_row(kind, r.id, r.data, names.get(str(r.data.get("institution_id")), ""))
             for r in rows
         ]
+
+    def request_respondents(self, text: str, limit: int = 5, channel: str = "respondents") -> int:
+        """``find_respondents`` in the background; the answer comes as ``search_finished``."""
+        return self._submit(channel, lambda: self.find_respondents(text, limit))
+
+    def find_respondents(self, text: str, limit: int = 5) -> list[Respondent]:
+        """Practitioners and institutions a complaint may name, best match first.
+
+        Matches names, pinyin, initials and licence numbers through the search
+        index, like the practitioner lookup. Blocking (a few indexed queries):
+        the complaint form asks through :meth:`request_respondents`.
+        """
+        if self._store is None or not isinstance(text, str) or not text.strip():
+            return []
+        limit = max(1, min(int(limit), RESPONDENT_LIMIT))
+        found: list[Respondent] = []
+        for hit in self.search_now(text.strip()[:100], PEOPLE_KINDS, limit):
+            item = self._store.get_item(hit.type, hit.id)
+            if item is None:
+                continue
+            institution = ""
+            if hit.type == "practitioner":
+                institution_id = str(item.data.get("institution_id") or "")
+                institution = self._institution_names([item.data]).get(institution_id, "")
+            found.append(respondent(person_row(hit.type, item.id, item.data), institution))
+        return found
 
     # --- laws ----------------------------------------------------------------------
     def law_categories(self) -> list[tuple[str, int]]:

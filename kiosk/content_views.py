@@ -420,3 +420,24 @@ def toc_of(outline: list[Any]) -> tuple[TocEntry, ...]:
             entries.append(TocEntry(level, headings[level], item.position))
         current = headings
     return tuple(entries)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """A practitioner or institution a complaint can be about, as the complaint form lists it."""
+
+    kind: str  # practitioner | institution
+    id: str
+    name: str
+    role: str  # 律师, 律师事务所, 公证处 …
+    institution: str  # a practitioner's institution; "" for an institution
+    district: str
+
+    @property
+    def description(self) -> str:
+        """What tells two people of the same name apart: role, institution, district."""
+        return " · ".join(p for p in (self.role, self.institution, self.district) if p)
+
+
+def respondent(row: PersonRow, institution: str = "") -> Respondent:
+    return Respondent(row.type, row.id, row.name, row.role_label, institution, row.district)

@@ -20,6 +20,7 @@ from kiosk.app import Services
 from kiosk.handoff import HandoffService
 from kiosk.identity import CitizenIdentity
 from ui.main_window import MainWindow
+from ui.screenshot_submissions import submission_views
 
 TOUR_SIZE = (1920, 1080)
 LANGUAGES = ("zh_CN", "en")
@@ -150,6 +151,7 @@ def _tour_screens(
                     name = f"{variant}-{screen_id}{'-' + suffix if suffix else ''}.png"
                     written.append(_grab(app, window, out_dir / name))
             written += handoff.states(app, window, samples, out_dir, variant)
+            written += _submission_shots(app, window, services, out_dir, variant)
             manager.jump("home")
             window.idle_overlay.show_countdown(int(session.countdown_s))
             written.append(_grab(app, window, out_dir / f"{variant}-idle-countdown.png"))
@@ -167,12 +169,36 @@ def _tour_screens(
             name = f"zh_CN-high-contrast-{screen_id}{'-' + suffix if suffix else ''}.png"
             written.append(_grab(app, window, out_dir / name))
     written += handoff.states(app, window, samples, out_dir, "zh_CN-high-contrast", brief=True)
+    written += _submission_shots(app, window, services, out_dir, "zh_CN-high-contrast")
     manager.jump("login")
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login.png"))
     window.login_overlay.greet(TOUR_IDENTITY)
     written.append(_grab(app, window, out_dir / "zh_CN-high-contrast-login-greeting.png"))
     window.login_overlay.dismiss()
     session.set_high_contrast(False)
+    return written
+
+
+def _submission_shots(
+    app: QApplication, window: MainWindow, services: Services, out_dir: Path, variant: str
+) -> list[Path]:
+    """The submission screens filled in, with rule messages, receipts and answers."""
+    if services.submissions is None:
+        # The forms need the rules and the categories; nothing is delivered from the tour.
+        from kiosk.submissions.install import ensure_submission_service
+
+        ensure_submission_service(services, deliver=False)
+    written: list[Path] = []
+    for suffix, show in submission_views(window, services, dt.datetime.now().astimezone()):
+        show()
+        _settle(app, services)
+        # Answers of the content worker arrive as queued signals and rebuild rows; the
+        # layouts they post settle over a few more turns of the loop.
+        settle_until = monotonic() + 0.3
+        while monotonic() < settle_until:
+            app.processEvents()
+        written.append(_grab(app, window, out_dir / f"{variant}-{suffix}.png"))
+    window.manager.wipe_all()
     return written
 
 

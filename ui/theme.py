@@ -68,6 +68,8 @@ class Palette:
     badge_text: str
     overlay: str
     focus: str
+    error: str = "#a4161a"
+    """A rule's message next to its field (always with a ⚠ sign too, never colour alone)."""
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """(foreground, background) of every text shown on screen, by name."""
@@ -84,6 +86,8 @@ class Palette:
             "badge-online": (self.badge_text, self.online),
             "badge-offline": (self.badge_text, self.offline),
             "overlay": (self.text, self.surface),
+            "error": (self.error, self.window),
+            "error-on-surface": (self.error, self.surface),
         }
 
 
@@ -127,6 +131,7 @@ HIGH_CONTRAST = Palette(
     badge_text="#ffffff",
     overlay="rgba(0, 0, 0, 0.92)",
     focus="#00ffff",
+    error="#ff9e9e",
 )
 
 
@@ -226,6 +231,7 @@ QPushButton[role="tile"] {{
     text-align: left;
 }}
 QPushButton[role="tile"]:pressed {{ background: {p.pressed}; }}
+QPushButton[align="left"] {{ text-align: left; }}
 QWidget#topbar {{ background: {p.topbar}; }}
 QWidget#topbar QLabel {{ color: {p.topbar_text}; font-size: {s.topbar}px; }}
 QWidget#topbar QLabel[role="heading"] {{ font-size: {s.subheading}px; font-weight: bold; }}
@@ -245,6 +251,12 @@ QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {border_w + 1}px solid {p.focus};
 }}
 QAbstractScrollArea {{ background: {p.window}; border: none; }}
+QPlainTextEdit {{ background: {p.surface}; border: {border_w}px solid {p.border}; }}
+QPlainTextEdit:focus {{ border: {border_w + 1}px solid {p.focus}; }}
+QLabel[error="true"] {{ color: {p.error}; font-weight: bold; }}
+QLineEdit[error="true"], QPlainTextEdit[error="true"] {{
+    border: {border_w + 1}px solid {p.error};
+}}
 QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
 QScrollBar:vertical {{ width: 24px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: 64px; border-radius: 8px; }}

@@ -61,6 +61,10 @@ def test_screenshots_render_every_screen_in_both_languages(tmp_path: Path) -> No
             assert f"{language}-{screen}.png" in names  # the lookup screens, with content
         for screen in ("institution", "case", "guide", "hall_map", "announcements"):
             assert f"{language}-{screen}.png" in names
+        for screen in ("consultation_form-errors", "complaint_form-suggestions"):
+            assert f"{language}-{screen}.png" in names  # the submission screens, filled in
+        for screen in ("submission_receipt-offline", "submissions-answered", "evaluation-rated"):
+            assert f"{language}-{screen}.png" in names
         for screen in ("code", "expired", "offline-content", "offline-draft", "offline-tracking"):
             assert f"{language}-handoff-{screen}.png" in names  # the hand-off states
         assert f"{language}-submission_receipt-tracking.png" in names

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
+from kiosk.content_access import open_content
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
+from offline_cache.db import database_proxy
 from ui.application import Kiosk
 from ui.main_window import MainWindow
 from ui.screen_registry import ScreenRegistry, discover_screens
@@ -68,6 +71,20 @@ def kiosk(qtbot: object, services: Services) -> Iterator[Kiosk]:
     running.window.close()
     running.window.deleteLater()
     services.session.wipe()
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content (real laws, fictional people) loaded once (about ten seconds).
+
+    Shared by every test of the session: tests that write (submissions) work on a copy.
+    """
+    path = tmp_path_factory.mktemp("demo-content") / "kiosk.sqlite3"
+    prepared, _ = open_content(load_settings(environ={}), database_path=path)
+    assert prepared.demo_loaded > 500
+    prepared.database.close()
+    database_proxy.initialize(None)
+    return path
 
 
 UNBUILT = "handoff"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from devices.speech import NullSpeech
@@ -39,24 +37,6 @@ class RecordingSpeech(SpeechService):
         super().speak_now(text)
 
 
-@dataclass
-class Respondent:
-    kind: str
-    id: str
-    name: str
-
-
-class RespondentDirectory:
-    """Stands in for the content service's practitioner/institution lookup (built elsewhere)."""
-
-    def find_respondents(self, text: str, limit: int) -> list[Respondent]:
-        known = [
-            Respondent("institution", "inst-7", "某某律师事务所"),
-            Respondent("practitioner", "p-3", "王某某"),
-        ]
-        return [r for r in known if text in r.name][:limit]
-
-
 @pytest.fixture
 def server() -> Iterator[DevServer]:
     with DevServer("empty") as running:
@@ -82,7 +62,6 @@ def services(server: DevServer, tmp_path: Path) -> Iterator[Services]:
         connectivity=Connectivity(True),
         submissions=submissions,
         speech=RecordingSpeech(),
-        content=RespondentDirectory(),
     )
     assert submissions.stop_delivery()
     database.close()
@@ -144,34 +123,6 @@ def test_ask_get_the_answer_read_it_aloud_and_rate_it(
         evaluation["body"]["payload"]["resolution"],
         evaluation["body"]["payload"]["attitude"],
     ) == (5, 5)
-
-
-def test_complaint_about_a_respondent_from_the_lookup(
-    qtbot: QtBot, window: MainWindow, server: DevServer
-) -> None:
-    tap(qtbot, window, "home.complaint")
-    tap(qtbot, window, "complaint.accept")
-    tap(qtbot, window, "complaint_form.complaint_type.institution_conduct")
-    edit = find(window, "complaint_form.respondent_name")
-    edit.setFocus()
-    # Hanzi arrive from the pinyin keyboard as an input-method commit, as on the kiosk.
-    commit = QInputMethodEvent()
-    commit.setCommitString("律师")
-    QApplication.sendEvent(edit, commit)
-    tap(qtbot, window, "complaint_form.suggestion0")
-    assert edit.text() == "某某律师事务所"
-    type_into(window, "complaint_form.content", "接待人员态度恶劣，多次拒绝出示收费标准")
-    type_into(window, "complaint_form.contact_name", "李四")
-    type_into(window, "complaint_form.contact_phone", "13900001111")
-    tap(qtbot, window, "complaint_form.next")
-    tap(qtbot, window, "submission_confirm.confirm")
-    qtbot.waitUntil(lambda: len(server.submissions()) == 1, timeout=10_000)
-    payload = server.submissions()[0]["body"]["payload"]
-    assert (payload["respondent_kind"], payload["respondent_id"], payload["respondent_name"]) == (
-        "institution",
-        "inst-7",
-        "某某律师事务所",
-    )
 
 
 def test_the_kiosk_builds_the_service_and_delivers_in_the_background(

@@ -418,6 +418,218 @@ def test_numbers_in_the_subject_can_only_be_taken_out(qtbot: QtBot, window: Main
     assert window.manager.current_id == "submission_confirm"
 
 
+# --- each rule of the platform, broken on the form: its message next to its field, in the
+# citizen's language, and nothing stored ------------------------------------------------
+
+# (case, field, what the citizen types there, Chinese words of the message, English words)
+BROKEN_FIELDS = [
+    ("contentless", "subject", "！！！？？？", "不能只有标点", "punctuation, spaces or emoji"),
+    (
+        "control_characters",
+        "content",
+        "公司拖欠\u0007工资三个月怎么办",
+        "控制字符",
+        "invisible or control characters",
+    ),
+    ("fullwidth_spam", "subject", "ＡＢＣＤＥＦ拖欠工资", "全角字母", "full-width letters"),
+    (
+        "repeated",
+        "content",
+        "啊啊啊啊啊啊啊啊啊啊工资没发",
+        "重复输入",
+        "repeat the same character",
+    ),
+    ("too_short", "content", "工资没发", "至少需要 10 个字，目前 4 个字", "At least 10 characters"),
+    ("phone", "contact_phone", "12345", "11 位手机号码", "11-digit mobile number"),
+    ("name", "contact_name", "？？", "真实姓名", "real name"),
+]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize(
+    ("case", "field", "typed", "chinese", "english"),
+    BROKEN_FIELDS,
+    ids=[c[0] for c in BROKEN_FIELDS],
+)
+def test_a_broken_rule_is_explained_next_to_its_field(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    language: str,
+    case: str,
+    field: str,
+    typed: str,
+    chinese: str,
+    english: str,
+) -> None:
+    services.session.set_language(language)
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    type_into(window, f"consultation_form.{field}", typed)
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "consultation_form"
+    shown = message(window, f"consultation_form.{field}")
+    assert (chinese if language == "zh_CN" else english) in shown
+    others = ("category", "subject", "content", "contact_name", "contact_phone")
+    assert [f for f in others if f != field and message(window, f"consultation_form.{f}")] == []
+    assert Submission.select().count() == 0
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_sensitive_words_are_refused_only_in_public_text(
+    qtbot: QtBot, window: MainWindow, services: Services, language: str
+) -> None:
+    services.session.set_language(language)
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    type_into(window, "consultation_form.content", "朋友网上赌博欠了我钱，能要回来吗？")
+    tap(qtbot, window, "consultation_form.is_public.yes")
+    tap(qtbot, window, "consultation_form.next")
+    shown = message(window, "consultation_form.content")
+    assert "赌博" in shown
+    assert ("不能出现" if language == "zh_CN" else "may not contain") in shown
+    tap(qtbot, window, "consultation_form.is_public.no")
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "submission_confirm"
+
+
+def test_the_duplicate_message_gives_the_earlier_number_in_english(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    services.session.set_language("en")
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    tap(qtbot, window, "submission_confirm.confirm")
+    first = find(window, "submission_receipt.client_ref").text()
+    tap(qtbot, window, "submission_receipt.done")
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    shown = message(window, "consultation_form.content")
+    assert "within the last 24 hours" in shown and first in shown
+    assert Submission.select().count() == 1
+
+
+def test_the_daily_limit_stops_the_sixth_submission_of_the_day(
+    qtbot: QtBot, window: MainWindow, submission_service: SubmissionService
+) -> None:
+    from kiosk.submissions.drafts import ConsultationDraft, Contact
+
+    limit = submission_service.policy.max_per_citizen_per_day
+    for number in range(limit):
+        submission_service.confirm(
+            ConsultationDraft(
+                "labour",
+                f"第{number + 1}个问题：加班费",
+                f"这是今天的第{number + 1}个问题，公司不给加班费怎么办？",
+                contact=Contact("张小三", PHONE),
+            )
+        )
+    open_consultation_form(qtbot, window)
+    fill_consultation(qtbot, window)
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "consultation_form"
+    form_message = find(window, "consultation_form.form_message")
+    assert form_message.isVisible()
+    assert f"最多提交 {limit} 次" in form_message.text()
+    assert Submission.select().count() == limit
+    # Someone else at the same kiosk is not affected.
+    type_into(window, "consultation_form.contact_name", "李四")
+    type_into(window, "consultation_form.contact_phone", "13900001111")
+    tap(qtbot, window, "consultation_form.next")
+    assert window.manager.current_id == "submission_confirm"
+
+
+def test_the_complaint_form_explains_its_rules_in_english(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    services.session.set_language("en")
+    tap(qtbot, window, "home.complaint")
+    tap(qtbot, window, "complaint.accept")
+    assert "30 days" in find(window, "complaint_form.promise").text()
+    type_into(window, "complaint_form.content", "？？？？？？？？？？？？")
+    tap(qtbot, window, "complaint_form.next")
+    assert "Please fill this in" in message(window, "complaint_form.complaint_type")
+    assert "Please fill this in" in message(window, "complaint_form.respondent_name")
+    assert "punctuation" in message(window, "complaint_form.content")
+
+
+def test_a_card_placed_while_a_form_is_open_locks_the_name_at_once(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    open_consultation_form(qtbot, window)
+    type_into(window, "consultation_form.contact_name", "王五")
+    services.session.set_identity(CardIdentity("张小三", ID_NUMBER))
+    name = find(window, "consultation_form.contact_name")
+    assert isinstance(name, QLineEdit)
+    assert name.isReadOnly() and name.text() == "张*三"
+    contact = window.manager.current_screen.draft().contact
+    assert (contact.verified, contact.name, contact.id_number) == (True, "张小三", ID_NUMBER)
+    window.manager.jump("submissions")
+    assert find(window, "submissions.by_card").isVisible()
+
+
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_filled_submission_screens_meet_the_touch_rules_and_cut_no_label(
+    qtbot: QtBot, window: MainWindow, services: Services, language: str, large_text: bool
+) -> None:
+    from tests.ui.test_automation_ids import _problems
+    from tests.ui.test_login_automation import _clipped_buttons
+    from ui.screenshot_submissions import submission_views
+
+    services.session.touch()
+    services.session.set_language(language)
+    services.session.set_large_text(large_text)
+    # The new text size reaches every layout over a few turns of the event loop.
+    qtbot.waitUntil(lambda: not _clipped_buttons(window.top_bar, "top bar"))  # type: ignore[arg-type]
+    problems: list[str] = []
+    views = submission_views(window, services, datetime(2026, 11, 22, 10, 0, tzinfo=CHINA))
+    for name, show in views:
+        show()
+        # A new title re-lays the top bar out over a turn or two of the event loop.
+        qtbot.waitUntil(lambda: not _clipped_buttons(window.top_bar, "top bar"))  # type: ignore[arg-type]
+        found, _names = _problems(window, name)
+        problems += found + _clipped_buttons(window, name)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("screen_id", "params", "field"),
+    [
+        ("consultation_form", {"fresh": True}, "consultation_form.contact_phone"),
+        ("complaint_form", {"fresh": True}, "complaint_form.content"),
+        ("evaluation", {"tracking_no": "ZX-1"}, "evaluation.contact_phone"),
+    ],
+)
+def test_the_on_screen_keyboard_leaves_the_focused_field_in_sight(
+    qtbot: QtBot, window: MainWindow, screen_id: str, params: dict[str, object], field: str
+) -> None:
+    from ui.keyboard import VirtualKeyboard
+
+    keyboard = VirtualKeyboard(window, window.services.session)
+    window.manager.jump(screen_id, **params)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit = find(window, field)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    # The keyboard panel (a QML window, absent offscreen) takes the lower half of the
+    # screen: the shell gives the screens only the upper half, as it does on the kiosk.
+    keyboard_top = window.height() // 2
+    window.shell_layout.setContentsMargins(0, 0, 0, window.height() - keyboard_top)
+    qtbot.waitUntil(lambda: window.manager.stack.height() <= keyboard_top)
+    keyboard._keep_focus_visible()
+
+    def in_sight() -> bool:
+        top = edit.mapTo(window, edit.rect().topLeft()).y()
+        return top >= 0 and top + min(edit.height(), 64) <= keyboard_top
+
+    qtbot.waitUntil(in_sight)
+    window.shell_layout.setContentsMargins(0, 0, 0, 0)
+
+
 def test_editing_from_the_check_keeps_the_form_and_a_new_agreement_starts_afresh(
     qtbot: QtBot, window: MainWindow
 ) -> None:

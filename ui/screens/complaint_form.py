@@ -1,8 +1,8 @@
 """The complaint form (投诉): type, respondent (looked up or typed), content, contact.
 
 The respondent can be picked from the practitioners and institutions the kiosk
-holds (when the content service offers ``find_respondents(text, limit)``) or
-typed freely. The handling time limit is shown before submitting.
+holds (``ContentService.request_respondents``, answered on the content worker)
+or typed freely. The handling time limit is shown before submitting.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ui.widgets.form_fields import (
     TextArea,
     error_label,
     make_scroll_bar_touchable,
+    reveal_first_problem,
 )
 from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 P = "complaint_form"
 MAX_SUGGESTIONS = 5
+MIN_QUERY_CHARS = 2
 
 
 class ComplaintFormScreen(Screen):
@@ -48,10 +50,13 @@ class ComplaintFormScreen(Screen):
         self.consent_version = ""
         self._fresh_seen: object = None
         self._chosen: tuple[str | None, str | None] = (None, None)  # (kind, content id)
+        self._request = 0  # the respondent search whose answer is awaited
+        self._listening: Any = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
         self.promise = make_label(role="subheading", object_name=f"{P}.promise")
+        self.promise.setWordWrap(True)
         outer.addWidget(self.promise)
         form = QWidget()
         layout = QVBoxLayout(form)
@@ -67,12 +72,16 @@ class ComplaintFormScreen(Screen):
         self.suggestion_layout = QVBoxLayout(self.suggestions)
         self.suggestion_layout.setContentsMargins(0, 0, 0, 0)
         self.suggestion_layout.setSpacing(SPACING_PX)
+        self.suggestions.hide()
+        self.respondent_note = make_label(role="muted", object_name=f"{P}.respondent_chosen")
+        self.respondent_note.hide()
         self.content_edit = TextArea(f"{P}.content", 2000)
         self.content = FieldBlock(f"{P}.content", self.content_edit)
         self.contact = ContactBlock(P)
         layout.addWidget(self.type_block)
         layout.addWidget(self.respondent)
         layout.addWidget(self.suggestions)
+        layout.addWidget(self.respondent_note)
         layout.addWidget(self.content)
         layout.addWidget(self.contact)
         layout.addStretch(1)
@@ -94,6 +103,8 @@ class ComplaintFormScreen(Screen):
         row.addWidget(self.next_button)
         outer.addLayout(row)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "投诉")
@@ -109,11 +120,18 @@ class ComplaintFormScreen(Screen):
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
 
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
+
     def wipe(self) -> None:
         super().wipe()
         self.type_row.set_value(None)
         self._chosen = (None, None)
+        self._request = 0
         self._set_suggestions([])
+        self.respondent_note.hide()
         self.contact.clear()
         self._show_problems([])
 
@@ -143,45 +161,78 @@ class ComplaintFormScreen(Screen):
         self.contact.retranslate()
 
     # --- respondent lookup -------------------------------------------------------------
-    def _lookup(self) -> Any:
-        return getattr(self.services.content, "find_respondents", None)
-
     def _on_respondent_edited(self, text: str) -> None:
         self._chosen = (None, None)
-        lookup = self._lookup()
-        if lookup is None or len(text.strip()) < 2:
+        self.respondent_note.hide()
+        content = self.services.content
+        text = text.strip()
+        if content is None or len(text) < MIN_QUERY_CHARS:
+            self._request = 0
             self._set_suggestions([])
             return
-        try:
-            found = list(lookup(text.strip(), MAX_SUGGESTIONS))
-        except Exception:  # a broken lookup leaves typing possible
-            found = []
+        request = getattr(content, "request_respondents", None)
+        if request is None:
+            return  # no directory on this kiosk: the name is typed
+        # The search runs on the content service's worker; the answer arrives as
+        # search_finished and only the newest request is shown.
+        self._listen_to(content)
+        self._request = int(request(text, MAX_SUGGESTIONS))
+
+    def _listen_to(self, content: Any) -> None:
+        if self._listening is content:
+            return
+        signal = getattr(content, "search_finished", None)
+        if signal is not None:
+            signal.connect(self._on_search_finished)
+            self._listening = content
+
+    def _on_search_finished(self, request_id: int, results: object) -> None:
+        if request_id != self._request or self._request == 0:
+            return
+        self._request = 0
+        found = list(results) if isinstance(results, list) else []
         self._set_suggestions(found[:MAX_SUGGESTIONS])
 
     def _set_suggestions(self, found: list[Any]) -> None:
         while self.suggestion_layout.count():
             item = self.suggestion_layout.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone at once, deleted when the loop next turns
                 item.widget().deleteLater()
         for index, entry in enumerate(found):
             kind, content_id, name = (
                 getattr(entry, "kind", None),
                 getattr(entry, "id", None),
-                getattr(entry, "name", ""),
+                str(getattr(entry, "name", "")),
             )
-            button = TouchButton(f"{P}.suggestion{index}", str(name))
+            # Name and what tells namesakes apart (role, institution, district).
+            description = str(getattr(entry, "description", "") or "")
+            text = f"{name}\n{description}" if description else name
+            button = TouchButton(f"{P}.suggestion{index}", text)
+            button.setProperty("align", "left")
+            if description:  # two lines: tall enough for both in every text size
+                button.ensurePolished()
+                lines = button.fontMetrics().lineSpacing() * 2
+                button.setMinimumHeight(max(button.minimumHeight(), lines + 32))
             button.clicked.connect(
                 lambda _=False, k=kind, i=content_id, n=name: self._on_suggestion_chosen(k, i, n)
             )
             self.suggestion_layout.addWidget(button)
+        self.suggestions.setVisible(bool(found))
 
-    def _on_suggestion_chosen(self, kind: Any, content_id: Any, name: Any) -> None:
-        self.respondent_edit.setText(str(name))
+    def _on_suggestion_chosen(self, kind: Any, content_id: Any, name: str) -> None:
+        self.respondent_edit.setText(name)
         self._chosen = (
             kind if kind in ("practitioner", "institution") else None,
             str(content_id) if content_id else None,
         )
+        self._request = 0
         self._set_suggestions([])
+        if self._chosen[0] is not None:
+            self.respondent_note.setText(
+                translate("Submissions", "已从名录中选定：%1").replace("%1", name)
+            )
+            self.respondent_note.show()
 
     # --- the draft ---------------------------------------------------------------------
     def draft(self) -> ComplaintDraft:
@@ -212,6 +263,10 @@ class ComplaintFormScreen(Screen):
         draft = self.draft()
         problems = submissions.validate(draft, submission_language(self.services.session.language))
         self._show_problems(problems)
+        reveal_first_problem(
+            self.scroll,
+            [self.type_block, self.respondent, self.content, self.contact.name, self.contact.phone],
+        )
         if not problems:
             self.navigate(
                 "submission_confirm", draft=draft, consent_version=self.consent_version, form=P

@@ -27,6 +27,7 @@ from ui.widgets.form_fields import (
     TextArea,
     error_label,
     make_scroll_bar_touchable,
+    reveal_first_problem,
 )
 from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
@@ -51,11 +52,12 @@ class ConsultationFormScreen(Screen):
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
         self.promise = make_label(role="subheading", object_name=f"{P}.promise")
+        self.promise.setWordWrap(True)
         outer.addWidget(self.promise)
         form = QWidget()
         layout = QVBoxLayout(form)
         layout.setSpacing(SPACING_PX * 3)
-        self.category_row = ChoiceRow(f"{P}.category", [])
+        self.category_row = ChoiceRow(f"{P}.category", [], per_row=4)
         self.category = FieldBlock(f"{P}.category", self.category_row)
         self.subject_edit = BigLineEdit(f"{P}.subject")
         self.subject_edit.setMaxLength(60)
@@ -104,6 +106,8 @@ class ConsultationFormScreen(Screen):
         row.addWidget(self.next_button)
         outer.addLayout(row)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     # --- life cycle ------------------------------------------------------------------
     def title(self) -> str:
@@ -120,6 +124,11 @@ class ConsultationFormScreen(Screen):
         self._rebuild_categories()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()
@@ -142,7 +151,7 @@ class ConsultationFormScreen(Screen):
             index = self.category.layout().indexOf(self.category_row)
             self.category_row.setParent(None)
             self.category_row.deleteLater()
-            self.category_row = ChoiceRow(f"{P}.category", wanted)
+            self.category_row = ChoiceRow(f"{P}.category", wanted, per_row=4)
             self.category.editor = self.category_row
             self.category.layout().insertWidget(index, self.category_row)
             self.category_row.set_value(chosen)
@@ -238,6 +247,18 @@ class ConsultationFormScreen(Screen):
         draft = self.draft()
         problems = submissions.validate(draft, submission_language(self.services.session.language))
         self._show_problems(problems)
+        reveal_first_problem(
+            self.scroll,
+            [
+                self.category,
+                self.subject,
+                self.content,
+                self.public,
+                self.litigation,
+                self.contact.name,
+                self.contact.phone,
+            ],
+        )
         if not problems:
             self.navigate(
                 "submission_confirm", draft=draft, consent_version=self.consent_version, form=P

@@ -22,6 +22,7 @@ from ui.widgets.form_fields import (
     TextArea,
     error_label,
     make_scroll_bar_touchable,
+    reveal_first_problem,
 )
 from ui.widgets.kinetic import KineticScrollArea
 
@@ -45,6 +46,7 @@ class EvaluationScreen(Screen):
         outer.setContentsMargins(64, 16, 64, 16)
         outer.setSpacing(SPACING_PX * 2)
         self.intro = make_label(role="subheading", object_name=f"{P}.intro")
+        self.intro.setWordWrap(True)
         outer.addWidget(self.intro)
         form = QWidget()
         layout = QVBoxLayout(form)
@@ -78,6 +80,8 @@ class EvaluationScreen(Screen):
         buttons.addWidget(self.submit_button)
         outer.addLayout(buttons)
         self.retranslate()
+        # A card placed while the form is open locks the name at once.
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "评价")
@@ -89,6 +93,11 @@ class EvaluationScreen(Screen):
             self.tracking_no = str(params["tracking_no"])
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        contact = contact_from_identity(identity)
+        if contact is not None:
+            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()
@@ -152,6 +161,10 @@ class EvaluationScreen(Screen):
         draft = self.draft()
         problems = submissions.validate(draft, submission_language(self.services.session.language))
         self._show_problems(problems)
+        reveal_first_problem(
+            self.scroll,
+            [*self.blocks.values(), self.comment, self.contact.name, self.contact.phone],
+        )
         if not problems:
             self.navigate("submission_confirm", draft=draft, form=P)
 

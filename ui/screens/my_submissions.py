@@ -62,17 +62,23 @@ class MySubmissionsScreen(Screen):
         self.last4_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.ref_block = FieldBlock(f"{P}.ref", self.ref_edit)
         self.last4_block = FieldBlock(f"{P}.phone_last_four", self.last4_edit)
-        search.addWidget(self.ref_block, 2)
-        search.addWidget(self.last4_block, 1)
-        buttons = QVBoxLayout()
+        for block in (self.ref_block, self.last4_block):
+            block.label.setWordWrap(True)  # long English labels wrap instead of being cut
+        search.addWidget(self.ref_block, 3)
+        search.addWidget(self.last4_block, 2)
+        outer.addLayout(search)
+        # The buttons get a row of their own: next to the fields they were squeezed.
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING_PX * 3)
         self.search_button = TouchButton(f"{P}.search", role="primary")
+        self.search_button.setMinimumWidth(320)
         self.search_button.clicked.connect(self._on_search_clicked)
         self.card_button = TouchButton(f"{P}.by_card")
         self.card_button.clicked.connect(self._on_card_clicked)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.card_button)
-        search.addLayout(buttons)
-        outer.addLayout(search)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
         self.notice = make_label(role="subheading", object_name=f"{P}.notice")
         self.notice.hide()
         outer.addWidget(self.notice)
@@ -85,6 +91,7 @@ class MySubmissionsScreen(Screen):
         make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
         outer.addWidget(self.scroll, 1)
         self.retranslate()
+        services.session.identity_changed.connect(self._on_session_identity_changed)
 
     def title(self) -> str:
         return translate("Submissions", "我的办件")
@@ -94,6 +101,9 @@ class MySubmissionsScreen(Screen):
         self.retranslate()
         if params.get("ref"):
             self.ref_edit.setText(str(params["ref"]))
+
+    def _on_session_identity_changed(self, identity: object) -> None:
+        self.card_button.setVisible(self._card_contact() is not None)
 
     def leave(self) -> None:
         self._call = None  # a late answer is dropped (see _on_lookup_finished)
@@ -157,8 +167,7 @@ class MySubmissionsScreen(Screen):
         self.search_button.setEnabled(True)
         self.card_button.setEnabled(True)
         if isinstance(result, LookupResult):
-            self.result = result
-            self._show(result)
+            self.show_result(result)
 
     def _on_lookup_failed(self, call: BackgroundCall) -> None:
         if call is not self._call:
@@ -169,6 +178,11 @@ class MySubmissionsScreen(Screen):
         self._set_notice(translate("Submissions", "查询没有成功，请稍后再试或到窗口咨询"))
 
     # --- results -------------------------------------------------------------------------
+    def show_result(self, result: LookupResult) -> None:
+        """Show what a lookup found (a finished lookup does this; so does the screen tour)."""
+        self.result = result
+        self._show(result)
+
     def _set_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -177,6 +191,7 @@ class MySubmissionsScreen(Screen):
         while self.results_layout.count():
             item = self.results_layout.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone at once, deleted when the loop next turns
                 item.widget().deleteLater()
 
     def _show(self, result: LookupResult) -> None:
@@ -242,7 +257,8 @@ class MySubmissionsScreen(Screen):
                     )
                 )
             row = QHBoxLayout()
-            if self.services.speech is not None:
+            speech = self.services.speech
+            if speech is not None and getattr(speech, "enabled", True):  # off on this terminal
                 speak = TouchButton(
                     f"{P}.item{index}.read_aloud", translate("Submissions", "朗读答复")
                 )

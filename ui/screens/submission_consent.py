@@ -79,7 +79,9 @@ class ConsentScreen(Screen):
         return submission_language(self.services.session.language)
 
     def title(self) -> str:
-        return translate("Submissions", "服务协议与风险提示")
+        # Short: the top bar keeps its buttons whole in large English text; the full
+        # name is the heading of the screen.
+        return translate("Submissions", "服务协议")
 
     def enter(self, **params: Any) -> None:
         self.declined.hide()
@@ -97,6 +99,7 @@ class ConsentScreen(Screen):
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone at once, deleted when the loop next turns
                 item.widget().deleteLater()
         if text is not None:
             self.heading.setText(text.title)
@@ -111,7 +114,7 @@ class ConsentScreen(Screen):
             self.body_layout.addStretch(1)
             self.declined.setText(text.declined_help)
         else:
-            self.heading.setText(self.title())
+            self.heading.setText(translate("Submissions", "服务协议与风险提示"))
         self.unavailable.setText(
             translate("Submissions", "本机暂不能受理咨询和投诉，请到大厅窗口办理")
         )

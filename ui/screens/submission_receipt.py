@@ -21,6 +21,8 @@ from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
+from ui.widgets.form_fields import make_scroll_bar_touchable
+from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.tracking_qr import TrackingQrPanel
 
 if TYPE_CHECKING:
@@ -40,7 +42,12 @@ class SubmissionReceiptScreen(Screen):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(96, 48, 96, 48)
         outer.setSpacing(SPACING_PX * 6)
-        left = QVBoxLayout()
+        column = QVBoxLayout()
+        column.setSpacing(SPACING_PX * 3)
+        # The texts scroll when large text needs more room; Done stays on screen.
+        texts = QWidget()
+        left = QVBoxLayout(texts)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(SPACING_PX * 3)
         self.heading = make_label(role="heading", object_name=f"{P}.heading")
         self.ref_caption = make_label(role="subheading", object_name=f"{P}.ref_caption")
@@ -58,17 +65,22 @@ class SubmissionReceiptScreen(Screen):
             self.heading,
             self.ref_caption,
             self.ref,
+            # Right under the number: offline, this is what the citizen must not miss.
+            self.offline_note,
             self.promise,
             self.next_steps,
-            self.offline_note,
         ):
             left.addWidget(widget)
         left.addStretch(1)
+        self.scroll = KineticScrollArea(texts)
+        self.scroll.setObjectName(f"{P}.scroll")
+        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
+        column.addWidget(self.scroll, 1)
         self.done_button = TouchButton(f"{P}.done", role="primary")
         self.done_button.setMinimumWidth(320)
         self.done_button.clicked.connect(self.go_home)
-        left.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
-        outer.addLayout(left, 1)
+        column.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addLayout(column, 1)
         self.qr_area = QFrame()
         self.qr_area.setObjectName(f"{P}.qr")
         self.qr_area.setFixedWidth(QR_SIZE_PX + 120)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QButtonGroup,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,11 @@ class FieldBlock(QWidget):
         self.message.setText("⚠ " + text if text else "")
         self.message.setVisible(bool(text))
         self.editor.setAccessibleDescription(text)
+        # The field itself is outlined too, so the eye finds it from the message.
+        if bool(self.editor.property("error")) != bool(text):
+            self.editor.setProperty("error", bool(text))
+            self.editor.style().unpolish(self.editor)
+            self.editor.style().polish(self.editor)
 
     @property
     def message_text(self) -> str:
@@ -63,23 +69,33 @@ class ChoiceRow(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, object_name: str, keys: Sequence[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        object_name: str,
+        keys: Sequence[str],
+        parent: QWidget | None = None,
+        per_row: int = 5,
+    ):
         super().__init__(parent)
         self.setObjectName(object_name)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, TouchButton] = {}
-        layout = QHBoxLayout(self)
+        # Rows of at most ``per_row`` buttons: long English labels in large text
+        # would otherwise be cut to fit one row.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING_PX * 2)
-        for key in keys:
+        layout.setHorizontalSpacing(SPACING_PX * 2)
+        layout.setVerticalSpacing(SPACING_PX * 2)
+        per_row = max(1, per_row)
+        for index, key in enumerate(keys):
             button = TouchButton(f"{object_name}.{key}", checkable=True)
             button.setProperty("session_input", True)
             self._group.addButton(button)
             self.buttons[key] = button
-            layout.addWidget(button)
+            layout.addWidget(button, index // per_row, index % per_row)
             button.toggled.connect(lambda on, chosen=key: on and self.changed.emit(chosen))
-        layout.addStretch(1)
+        layout.setColumnStretch(min(len(keys), per_row), 1)
 
     def set_texts(self, texts: dict[str, str]) -> None:
         for key, text in texts.items():
@@ -204,3 +220,19 @@ def make_scroll_bar_touchable(area: QAbstractScrollArea, object_name: str) -> No
     bar.setAccessibleName(translate("Submissions", "上下滚动"))
     bar.setFixedWidth(MIN_TARGET_PX)
     bar.setMinimumHeight(MIN_TARGET_PX)
+
+
+def reveal_first_problem(area: QScrollArea, blocks: Sequence[FieldBlock]) -> None:
+    """Scroll the first field that has a message into view, with its label.
+
+    "Next" sits below the form: the message that stops the citizen may be far
+    above it. Done once the layout has made room for the new messages.
+    """
+
+    def reveal() -> None:
+        for block in blocks:
+            if block.message_text:
+                area.ensureWidgetVisible(block, 0, SPACING_PX * 2)
+                return
+
+    QTimer.singleShot(0, area, reveal)

@@ -11,27 +11,14 @@ import pytest
 from devices.speech import NullSpeech
 from kiosk.app import Services
 from kiosk.connectivity import Connectivity
-from kiosk.content_access import open_content
 from kiosk.content_service import ContentService
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
 from kiosk.speech_service import SpeechService
-from offline_cache.db import database_proxy
 from ui.main_window import MainWindow
 
 # The demo announcements are dated 2025-2026; read them as on this day.
 TODAY = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC).timestamp()
-
-
-@pytest.fixture(scope="session")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo content (real laws, fictional people) loaded once (about ten seconds)."""
-    path = tmp_path_factory.mktemp("demo-content") / "kiosk.sqlite3"
-    prepared, _ = open_content(load_settings(environ={}), database_path=path)
-    assert prepared.demo_loaded > 500
-    prepared.database.close()
-    database_proxy.initialize(None)
-    return path
 
 
 class SpokenText(SpeechService):

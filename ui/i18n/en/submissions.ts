@@ -380,6 +380,14 @@
             <source>意见或建议（可不填，最多 500 字）</source>
             <translation>Comments or suggestions (optional, at most 500 characters)</translation>
         </message>
+        <message>
+            <source>服务协议</source>
+            <translation>Agreement</translation>
+        </message>
+        <message>
+            <source>已从名录中选定：%1</source>
+            <translation>Chosen from the directory: %1</translation>
+        </message>
     </context>
     <context>
         <name>submissions</name>
