@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -129,13 +130,40 @@ def run_kiosk(
     QTimer.singleShot(0, watchdog.start)
     if quit_when_ready:
         QTimer.singleShot(0, lambda: _quit_when_home(kiosk))
+    stop_on_sigterm = _StopOnSignal(kiosk)
     log.info("kiosk %s ready", settings["kiosk.id"])
     try:
         return int(app.exec())
     finally:
+        stop_on_sigterm.release()
         watchdog.stop()
         kiosk.shutdown()
         _close_services(services)
+
+
+class _StopOnSignal:
+    """``systemctl stop`` (SIGTERM) ends the kiosk through its normal shutdown.
+
+    Python runs signal handlers only when it holds the interpreter, which it does
+    not while Qt waits for events: a short timer gives it that chance.
+    """
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self._kiosk = kiosk
+        self._previous = signal.signal(signal.SIGTERM, self._on_signal)
+        self._wake = QTimer()
+        self._wake.setInterval(250)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start()
+
+    def _on_signal(self, _number: int, _frame: object) -> None:
+        log.info("stop requested (SIGTERM): shutting down")
+        self._kiosk.window.allow_close()
+        self._kiosk.app.exit(0)
+
+    def release(self) -> None:
+        self._wake.stop()
+        signal.signal(signal.SIGTERM, self._previous)
 
 
 def _close_services(services: Services) -> None:

@@ -95,3 +95,38 @@ def test_without_any_display_it_says_so_instead_of_aborting() -> None:
     assert result.returncode == 2
     assert "no display found" in result.stderr
     assert "xvfb-run" in result.stderr
+
+
+def test_sigterm_stops_the_kiosk_through_its_shutdown(tmp_path: Path) -> None:
+    """What `systemctl stop` sends: the kiosk closes its services and exits 0."""
+    import signal
+    import time
+
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "LEGAL_KIOSK_STORAGE__DATA_DIR": str(tmp_path / "data"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        log_file = tmp_path / "data" / "logs" / "kiosk.log"
+        while time.monotonic() < deadline and "ready" not in (
+            log_file.read_text(encoding="utf-8") if log_file.exists() else ""
+        ):
+            assert process.poll() is None, process.stdout.read() if process.stdout else ""
+            time.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, output
+    assert "stop requested (SIGTERM)" in log_file.read_text(encoding="utf-8")
