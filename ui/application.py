@@ -142,7 +142,8 @@ def run_kiosk(
 
 
 class _StopOnSignal:
-    """``systemctl stop`` (SIGTERM) ends the kiosk through its normal shutdown.
+    """``systemctl stop`` (SIGTERM) or Ctrl+C in a terminal (SIGINT, e.g. ``make demo``)
+    ends the kiosk through its normal shutdown.
 
     Python runs signal handlers only when it holds the interpreter, which it does
     not while Qt waits for events: a short timer gives it that chance.
@@ -150,20 +151,24 @@ class _StopOnSignal:
 
     def __init__(self, kiosk: Kiosk) -> None:
         self._kiosk = kiosk
-        self._previous = signal.signal(signal.SIGTERM, self._on_signal)
+        self._previous = {
+            number: signal.signal(number, self._on_signal)
+            for number in (signal.SIGTERM, signal.SIGINT)
+        }
         self._wake = QTimer()
         self._wake.setInterval(250)
         self._wake.timeout.connect(lambda: None)
         self._wake.start()
 
     def _on_signal(self, _number: int, _frame: object) -> None:
-        log.info("stop requested (SIGTERM): shutting down")
+        log.info("stop requested (%s): shutting down", signal.Signals(_number).name)
         self._kiosk.window.allow_close()
         self._kiosk.app.exit(0)
 
     def release(self) -> None:
         self._wake.stop()
-        signal.signal(signal.SIGTERM, self._previous)
+        for number, previous in self._previous.items():
+            signal.signal(number, previous)
 
 
 def _close_services(services: Services) -> None:
