@@ -9,27 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.handoff import draft_for_handoff
 from kiosk.submissions.drafts import ConsultationDraft
-from kiosk.submissions.identity import contact_from_identity
 from kiosk.submissions.messages import messages_by_field, submission_language
 from kiosk.submissions.rules import Problem, remove_spans
 from ui.screen_registry import ScreenRegistry
-from ui.screens.base import Screen
-from ui.theme import SPACING_PX
-from ui.widgets import TouchButton, make_label
+from ui.screens._submission_form import SubmissionFormScreen
+from ui.widgets import TouchButton
 from ui.widgets.form_fields import (
     ChoiceRow,
     ContactBlock,
     FieldBlock,
     TextArea,
-    error_label,
-    make_scroll_bar_touchable,
     reveal_first_problem,
 )
-from ui.widgets.kinetic import KineticScrollArea
 from ui.widgets.touch import BigLineEdit
 
 if TYPE_CHECKING:
@@ -39,24 +34,14 @@ translate = QCoreApplication.translate
 P = "consultation_form"
 
 
-class ConsultationFormScreen(Screen):
+class ConsultationFormScreen(SubmissionFormScreen):
     screen_id = P
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
-        self.consent_version = ""
-        self._fresh_seen: object = None
         self._personal_spans: tuple[tuple[int, int, str], ...] = ()
         self._personal_field = ""
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(64, 16, 64, 16)
-        outer.setSpacing(SPACING_PX * 2)
-        self.promise = make_label(role="subheading", object_name=f"{P}.promise")
-        self.promise.setWordWrap(True)
-        outer.addWidget(self.promise)
-        form = QWidget()
-        layout = QVBoxLayout(form)
-        layout.setSpacing(SPACING_PX * 3)
+        layout = self.fields
         self.category_row = ChoiceRow(f"{P}.category", [], per_row=4)
         self.category = FieldBlock(f"{P}.category", self.category_row)
         self.subject_edit = BigLineEdit(f"{P}.subject")
@@ -87,48 +72,14 @@ class ConsultationFormScreen(Screen):
         layout.addWidget(self.offer)
         layout.addWidget(self.litigation)
         layout.addWidget(self.contact)
-        layout.addStretch(1)
-        self.scroll = KineticScrollArea(form)
-        self.scroll.setObjectName(f"{P}.scroll")
-        make_scroll_bar_touchable(self.scroll, f"{P}.scroll")
-        outer.addWidget(self.scroll, 1)
-        self.form_message = error_label(f"{P}.form_message")
-        outer.addWidget(self.form_message)
-        row = QHBoxLayout()
-        # Finish on the phone (add photos, take time): the draft so far goes with a minted token.
-        self.handoff_button = TouchButton(f"{P}.handoff")
-        self.handoff_button.clicked.connect(self._on_handoff_clicked)
-        row.addWidget(self.handoff_button)
-        row.addStretch(1)
-        self.next_button = TouchButton(f"{P}.next", role="primary")
-        self.next_button.setMinimumWidth(320)
-        self.next_button.clicked.connect(self._on_next_clicked)
-        row.addWidget(self.next_button)
-        outer.addLayout(row)
-        self.retranslate()
-        # A card placed while the form is open locks the name at once.
-        services.session.identity_changed.connect(self._on_session_identity_changed)
+        self.finish_frame()
 
     # --- life cycle ------------------------------------------------------------------
     def title(self) -> str:
         return translate("Submissions", "法律咨询")
 
-    def enter(self, **params: Any) -> None:
-        if "consent_version" in params:
-            self.consent_version = str(params["consent_version"])
-        fresh = params.get("fresh")
-        if fresh and fresh != self._fresh_seen:
-            # A new form after the agreement; coming Back to the same form keeps its inputs.
-            self._fresh_seen = fresh
-            self.wipe()
+    def prepare_fields(self) -> None:
         self._rebuild_categories()
-        self.contact.lock_to(contact_from_identity(self.services.session.identity))
-        self.retranslate()
-
-    def _on_session_identity_changed(self, identity: object) -> None:
-        contact = contact_from_identity(identity)
-        if contact is not None:
-            self.contact.lock_to(contact)
 
     def wipe(self) -> None:
         super().wipe()
