@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ui.lookup.base import LookupScreen, scroll_area
-from ui.lookup.cards import Card, CardListView
-from ui.lookup.controls import ChoiceGroup, SearchBar
+from ui.lookup.browse import BrowseScreen
+from ui.lookup.cards import Card
 from ui.screen_registry import ScreenRegistry
-from ui.widgets import make_label
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -28,45 +26,14 @@ def empty_search_text(query: str) -> str:
     ).replace("%1", query)
 
 
-class LawsScreen(LookupScreen):
+class LawsScreen(BrowseScreen):
     screen_id = "laws"
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self._request = 0
         self._category: str | None = None
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 24)
-        outer.setSpacing(32)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 16, 0)
-        side_layout.setSpacing(16)
-        self.categories_heading = make_label(
-            role="subheading", object_name="laws.categories_heading"
-        )
-        side_layout.addWidget(self.categories_heading)
-        self.categories = ChoiceGroup("laws.category", columns=1)
-        self.categories.changed.connect(self._on_category)
-        side_layout.addWidget(self.categories)
-        side_layout.addStretch(1)
-        side_scroll = scroll_area(side, "laws.categories_scroll")
-        side_scroll.setFixedWidth(400)
-        outer.addWidget(side_scroll)
-        main = QVBoxLayout()
-        main.setSpacing(16)
-        self.search = SearchBar("laws")
-        self.search.query_changed.connect(self._on_query)
-        main.addWidget(self.search)
-        self.summary = make_label(role="muted", object_name="laws.summary")
-        main.addWidget(self.summary)
-        main.addWidget(self.notice)
-        self.results = CardListView("laws.results", lambda: services.session.high_contrast)
-        self.results.card_activated.connect(self._open)
-        main.addWidget(self.results, 1)
-        outer.addLayout(main, 1)
-        if self.content is not None and hasattr(self.content, "search_finished"):
-            self.content.search_finished.connect(self._on_results)
+        self.build_browse_layout(400, "muted", self._on_category)
         self.retranslate()
 
     def title(self) -> str:
