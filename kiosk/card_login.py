@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, Signal
 
 from devices.idcard.cards import CardData
 from kiosk.identity import CitizenIdentity
-from kiosk.qt_signals import emit
 from kiosk.session import CitizenSession, SessionState
 
 log = logging.getLogger(__name__)
@@ -75,7 +74,7 @@ class CardLogin(QObject):
         self._make_room_for(identity)
         self._session.set_identity(identity)
         log.info("citizen logged in with an ID card (%s)", identity.id_type)
-        emit(self.logged_in, identity)
+        self.logged_in.emit(identity)
         return identity
 
     def log_out(self) -> None:
@@ -91,7 +90,7 @@ class CardLogin(QObject):
         if session.state is SessionState.COUNTDOWN:
             session.wipe()  # someone new at the kiosk: the abandoned session goes first
         session.touch()
-        emit(self.refused, reason)
+        self.refused.emit(reason)
 
     def _make_room_for(self, identity: CitizenIdentity) -> None:
         session = self._session
@@ -115,4 +114,4 @@ class CardLogin(QObject):
 
     def _on_session_identity_changed(self, identity: object) -> None:
         if identity is None:
-            emit(self.logged_out)
+            self.logged_out.emit()

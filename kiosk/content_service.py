@@ -59,7 +59,6 @@ from kiosk.content_views import (
     respondent,
     toc_of,
 )
-from kiosk.qt_signals import emit
 from kiosk.settings import Settings
 from offline_cache import lookup
 from offline_cache.content_store import Article, ContentStore
@@ -149,7 +148,7 @@ class ContentService(QObject):
         if self._state != ContentState.IDLE:
             return
         self._state = ContentState.LOADING
-        emit(self.state_changed, self._state)
+        self.state_changed.emit(self._state)
         self._loader = threading.Thread(target=self._load, name="content-loader", daemon=True)
         self._loader.start()
 
@@ -189,12 +188,12 @@ class ContentService(QObject):
             log.exception("opening the content failed")
             self._error = str(error)[:200]
             self._state = ContentState.FAILED
-        emit(self.state_changed, self._state)
+        self.state_changed.emit(self._state)
 
     def _on_state_changed(self, state: str) -> None:
         if state == ContentState.READY:
             self._start_worker()
-            emit(self.ready)
+            self.ready.emit()
 
     def close(self) -> None:
         """Stop the worker threads (waits for a load in progress)."""
@@ -225,7 +224,7 @@ class ContentService(QObject):
                 except Exception:  # a bad query must not kill the worker
                     log.exception("search failed")
                     results = []
-                emit(self.search_finished, request_id, results)
+                self.search_finished.emit(request_id, results)
             with self._latest_lock:
                 self._pending -= 1
 
@@ -235,7 +234,7 @@ class ContentService(QObject):
             self._latest[channel] = request_id
         if not self.is_ready:
             # Nothing to search yet: answer at once with no results.
-            emit(self.search_finished, request_id, [])
+            self.search_finished.emit(request_id, [])
             return request_id
         self._start_worker()
         with self._latest_lock:

@@ -28,7 +28,6 @@ from devices.speech import (
     normalize_language,
     open_speech_engine,
 )
-from kiosk.qt_signals import emit
 from kiosk.settings import Settings
 from kiosk.speech_text import speakable
 
@@ -199,7 +198,7 @@ class SpeechService(QObject):
         self._read_aloud = on
         if not on:
             self._engine.stop()
-        emit(self.read_aloud_changed, on)
+        self.read_aloud_changed.emit(on)
 
     def reset_to_defaults(self) -> None:
         """Session end: silence, read-aloud off, default rate and volume, nothing to repeat."""
@@ -249,12 +248,12 @@ class SpeechService(QObject):
     def _on_engine_started(self, text: str) -> None:
         self._speaking += 1
         self._last_caption = text
-        emit(self.speaking_started, text)
+        self.speaking_started.emit(text)
 
     @Slot(str, bool)
     def _on_engine_finished(self, text: str, completed: bool) -> None:
         self._speaking = max(0, self._speaking - 1)
-        emit(self.speaking_finished)
+        self.speaking_finished.emit()
 
     @Slot(str, str)
     def _on_engine_health(self, health: str, detail: str) -> None:
@@ -262,7 +261,7 @@ class SpeechService(QObject):
         if health != self._health:
             self._health = health
             log.info("speech health %s %s", health, detail)
-            emit(self.health_changed, health)
+            self.health_changed.emit(health)
 
 
 class _EngineRelay:
@@ -272,10 +271,10 @@ class _EngineRelay:
         self._service = service
 
     def utterance_started(self, text: str) -> None:
-        emit(self._service._engine_started, text)
+        self._service._engine_started.emit(text)
 
     def utterance_finished(self, text: str, completed: bool) -> None:
-        emit(self._service._engine_finished, text, completed)
+        self._service._engine_finished.emit(text, completed)
 
     def health_changed(self, status: SpeechStatus) -> None:
-        emit(self._service._engine_health, status.health, status.detail)
+        self._service._engine_health.emit(status.health, status.detail)

@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.connectivity import Connectivity
-from kiosk.qt_signals import emit
 from kiosk.settings import Settings
 from offline_cache.api_client import CentralError, TransientError
 from offline_cache.sync import SyncEngine, SyncProgress, SyncStateSnapshot, read_sync_state
@@ -86,7 +85,7 @@ class _SyncWorker(QObject):
             return
         self._busy = True
         try:
-            emit(self.round_finished, self._round(full))
+            self.round_finished.emit(self._round(full))
         finally:
             self._busy = False
 
@@ -125,7 +124,7 @@ class _SyncWorker(QObject):
     def _on_progress(self, progress: SyncProgress) -> None:
         if self.cancelled.is_set():
             raise _Cancelled
-        emit(self.progressed, progress.pages, progress.changes)
+        self.progressed.emit(progress.pages, progress.changes)
 
 
 class SyncService(QObject):
@@ -195,7 +194,7 @@ class SyncService(QObject):
     def sync_now(self, full: bool = False) -> None:
         """Ask for a round at once (ignored while one is running)."""
         if self._running:
-            emit(self._run_requested, full)
+            self._run_requested.emit(full)
 
     def stop(self, wait_ms: int = 60_000) -> None:
         """Stop after the page being applied (a page is one transaction: nothing half-done)."""
@@ -203,7 +202,7 @@ class SyncService(QObject):
             return
         self._running = False
         self._worker.cancelled.set()
-        emit(self._stop_requested)
+        self._stop_requested.emit()
         self._thread.quit()
         if not self._thread.wait(wait_ms):
             log.warning("the sync thread did not stop within %d ms", wait_ms)
@@ -213,4 +212,4 @@ class SyncService(QObject):
         self._last = summary
         if self._connectivity is not None:
             self._connectivity.set_online(summary.ok)
-        emit(self.round_finished, summary)
+        self.round_finished.emit(summary)

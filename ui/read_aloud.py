@@ -30,8 +30,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.qt_signals import emit
-
 if TYPE_CHECKING:
     from kiosk.app import Services
     from ui.screens.base import Screen
@@ -111,7 +109,7 @@ class ReadAloud(QObject):
         speech.speaking_finished.connect(self._on_speech_speaking_finished)
         speech.health_changed.connect(self._on_speech_health_changed)
         self._apply_preferences()
-        emit(self.health_changed, self.health)
+        self.health_changed.emit(self.health)
 
     @property
     def health(self) -> str:
@@ -301,15 +299,15 @@ class ReadAloud(QObject):
             return
         self._said_this_session = text
         self._set_caption(text)
-        emit(self.speaking_changed, True)
+        self.speaking_changed.emit(True)
 
     def _on_speech_speaking_finished(self) -> None:
-        emit(self.speaking_changed, False)
+        self.speaking_changed.emit(False)
 
     def _on_speech_health_changed(self, health: str) -> None:
-        emit(self.health_changed, health)
+        self.health_changed.emit(health)
 
     def _set_caption(self, text: str) -> None:
         if text != self._caption:
             self._caption = text
-            emit(self.caption_changed, text)
+            self.caption_changed.emit(text)

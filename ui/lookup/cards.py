@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.qt_signals import emit
 from ui.theme import palette_for
 from ui.widgets import enable_kinetic_scrolling
 
@@ -279,7 +278,7 @@ class CardListView(QListView):
     def _on_clicked(self, index: QModelIndex) -> None:
         card = self.cards.card(index.row())
         if card is not None:
-            emit(self.card_activated, card)
+            self.card_activated.emit(card)
 
     def activate_row(self, row: int) -> bool:
         """Open the card in ``row`` as a tap would (automation and tests)."""
@@ -287,7 +286,7 @@ class CardListView(QListView):
         if card is None:
             return False
         self.setCurrentIndex(self.cards.index(row))
-        emit(self.card_activated, card)
+        self.card_activated.emit(card)
         return True
 
     def resizeEvent(self, event: Any) -> None:

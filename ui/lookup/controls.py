@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.theme import SPACING_PX
 from ui.widgets import BigLineEdit, TouchButton
 
@@ -90,7 +89,7 @@ class SearchBar(QWidget):
 
     def _fire(self) -> None:
         self._timer.stop()
-        emit(self.query_changed, self.query())
+        self.query_changed.emit(self.query())
 
 
 class ChoiceGroup(QWidget):
@@ -142,7 +141,7 @@ class ChoiceGroup(QWidget):
         self._value = value
         self._sync()
         if notify:
-            emit(self.changed, value)
+            self.changed.emit(value)
 
     def button_for(self, value: object) -> TouchButton | None:
         for candidate, button in self.buttons:

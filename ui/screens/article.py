@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, scroll_area
 from ui.screen_registry import ScreenRegistry
 from ui.theme import TextSizes
@@ -122,7 +121,7 @@ class ArticleScreen(LookupScreen):
         self.article = article
         self._render()
         self.scroll.verticalScrollBar().setValue(0)
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def text_px(self) -> int:
         body = TextSizes.for_mode(self.services.session.large_text).body

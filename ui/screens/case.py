@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, body_label, scroll_area
 from ui.screen_registry import ScreenRegistry
 from ui.screens.cases import kind_label
@@ -85,7 +84,7 @@ class CaseScreen(LookupScreen):
                 self.notice.show()
         self._show()
         self.scroll.verticalScrollBar().setValue(0)
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def _show(self) -> None:
         entry = self.entry

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, body_label, scroll_area
 from ui.lookup.sections import FieldGrid
 from ui.screen_registry import ScreenRegistry
@@ -144,7 +143,7 @@ class GuideScreen(LookupScreen):
                 self.notice.show()
         self._show()
         self.scroll.verticalScrollBar().setValue(0)
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def _show(self) -> None:
         guide = self.guide

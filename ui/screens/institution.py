@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, scroll_area, set_badge
 from ui.lookup.cards import Card, CardListView
 from ui.lookup.sections import FieldGrid, PenaltyList
@@ -104,7 +103,7 @@ class InstitutionScreen(LookupScreen):
                 self.notice.show()
         self._show()
         self.scroll.verticalScrollBar().setValue(0)
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def _show(self) -> None:
         card = self.card

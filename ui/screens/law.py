@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, set_badge
 from ui.lookup.cards import Card, CardListView
 from ui.screen_registry import ScreenRegistry
@@ -128,7 +127,7 @@ class LawScreen(LookupScreen):
             toc_cards = [Card(translate("LawScreen", "本法不分章节，请直接查看条文"), payload=None)]
         self.toc.cards.set_cards(toc_cards)
         self.show_articles_from(int(self._params.get("position", 0) or 0))
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def _show_meta(self) -> None:
         law = self.law

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.qt_signals import emit
 from ui.lookup.base import LookupScreen, scroll_area, set_badge
 from ui.lookup.sections import FieldGrid, PenaltyList, placeholder_photo
 from ui.screen_registry import ScreenRegistry
@@ -119,7 +118,7 @@ class PractitionerScreen(LookupScreen):
                 self.notice.show()
         self._show()
         self.scroll.verticalScrollBar().setValue(0)
-        emit(self.title_changed, self.title())
+        self.title_changed.emit(self.title())
 
     def _show(self) -> None:
         card = self.card
