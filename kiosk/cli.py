@@ -12,7 +12,18 @@ from kiosk import __version__, commands
 from kiosk.settings import Settings, SettingsError, load_settings
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_names() -> list[str]:
+    """Every sub-command, found without importing any (one module each in kiosk/commands)."""
+    return sorted(module.name for module in pkgutil.iter_modules(commands.__path__))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` one command fully registered.
+
+    ``legal-kiosk run`` is how the kiosk starts, so it must not wait for the other
+    commands' imports (the search engine, the card reader, the speech stack):
+    with ``only``, the other commands are known by name and nothing more.
+    """
     parser = argparse.ArgumentParser(
         prog="legal-kiosk",
         description="Self-service terminal of a public legal service hall.",
@@ -24,9 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="TOML settings file (default: $LEGAL_KIOSK_CONFIG, else built-in defaults)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
-        module.register(subparsers)
+    for name in command_names():
+        if only is None or name == only:
+            module = importlib.import_module(f"{commands.__name__}.{name}")
+            module.register(subparsers)
+        else:
+            subparsers.add_parser(name)
     return parser
 
 
@@ -40,17 +54,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     # "run" is the default command: `legal-kiosk --windowed` means `legal-kiosk run --windowed`.
-    names = set(commands.command_names(parser))
-    first_positional = _first_positional(argv)
-    if (
-        "run" in names
-        and first_positional not in names
-        and not {"-h", "--help", "--version"} & set(argv)
-    ):
+    names = set(command_names())
+    command = _first_positional(argv)
+    if "run" in names and command not in names and not {"-h", "--help", "--version"} & set(argv):
         argv = _insert_default_command(argv, "run")
+        command = "run"
+    parser = build_parser(only=command if command in names else None)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

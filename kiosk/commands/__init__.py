@@ -1,6 +1,7 @@
 """Sub-commands of ``legal-kiosk``: each module here defines ``register(subparsers)``.
 
-``kiosk.cli`` discovers the modules, so a new command is a new file. Use
+``kiosk.cli`` discovers the modules, so a new command is a new file named as the
+command; it is imported only when that command runs (or for the full ``--help``). Use
 ``add_command`` so that every command accepts ``--config`` after its name too.
 """
 
@@ -21,10 +22,3 @@ def add_command(subparsers: Any, name: str, help_text: str) -> argparse.Argument
         help="TOML settings file (default: $LEGAL_KIOSK_CONFIG, else built-in defaults)",
     )
     return parser
-
-
-def command_names(parser: argparse.ArgumentParser) -> list[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []
