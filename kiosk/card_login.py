@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from devices.idcard.cards import CardData
 from kiosk.identity import CitizenIdentity
 from kiosk.session import CitizenSession, SessionState
+
+if TYPE_CHECKING:
+    from devices.idcard.cards import CardData
 
 log = logging.getLogger(__name__)
 

@@ -13,15 +13,21 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from devices.idcard.cards import CardData, CardRejection, check_card
-from devices.idcard.reader import ReaderHealth, ReaderStatus, SerialCardReader
-from devices.idcard.samples import DEMO_CARD
-from devices.idcard.simulator import SimulatedReaderDevice
+from devices.idcard.status import ReaderHealth, ReaderStatus
 from kiosk.errors import DeviceError
 from kiosk.settings import Settings
+
+if TYPE_CHECKING:
+    from devices.idcard.cards import CardData
+    from devices.idcard.reader import SerialCardReader
+    from devices.idcard.simulator import SimulatedReaderDevice
+
+# The reader, its serial library and the card decoder are imported when the reader
+# starts (after Home is on screen), not when the kiosk builds this service.
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +95,9 @@ class IdCardService(QObject):
     def start(self) -> None:
         if self._reader is not None:
             return
+        from devices.idcard.reader import SerialCardReader
+        from devices.idcard.simulator import SimulatedReaderDevice
+
         port = self._port
         if self.simulated:
             self._device = SimulatedReaderDevice()
@@ -126,11 +135,14 @@ class IdCardService(QObject):
             self.start()
         log.info("ID-card reader: port changed, %s", "reconnected" if running else "not started")
 
-    def place_demo_card(self, kind: str = DEMO_CARD) -> None:
-        """The demo control: put a sample card on the simulated reader."""
+    def place_demo_card(self, kind: str | None = None) -> None:
+        """The demo control: put a sample card (the default demo card) on the simulated reader."""
         if self._device is None:
             raise DeviceError("a demo card can only be placed on the built-in simulator")
-        self._device.place_demo_card(kind)
+        if kind is None:
+            self._device.place_demo_card()
+        else:
+            self._device.place_demo_card(kind)
 
     def lift_demo_card(self) -> None:
         if self._device is not None:
@@ -138,6 +150,8 @@ class IdCardService(QObject):
 
     @Slot(object)
     def _on_reader_card_read(self, card: CardData) -> None:
+        from devices.idcard.cards import check_card
+
         result = check_card(card, self._today())
         if result.reason is None:
             log.info("ID card accepted (%s)", card.id_type)
@@ -148,6 +162,8 @@ class IdCardService(QObject):
 
     @Slot(str)
     def _on_reader_card_unreadable(self, detail: str) -> None:
+        from devices.idcard.cards import CardRejection
+
         log.info("ID card refused: %s", detail)
         self.card_rejected.emit(CardRejection.UNREADABLE.value)
 

@@ -14,10 +14,12 @@ nothing; the full values are reached only through the explicitly named
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from devices.idcard.cards import CardData
 from kiosk.pii import mask_id_number, mask_name
+
+if TYPE_CHECKING:
+    from devices.idcard.cards import CardData
 
 IdType = Literal["resident", "hmt_residence", "foreign_permanent"]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import enum
 import errno
 import hashlib
 import logging
@@ -23,7 +22,7 @@ import termios
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol, runtime_checkable
 
 import serial
@@ -48,6 +47,7 @@ from devices.idcard.protocol import (
     parse_answer,
     parse_base_info,
 )
+from devices.idcard.status import ReaderHealth, ReaderStatus
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +65,6 @@ BASE_INFO_FRAME_BYTES = 1295
 # What a vanished device raises: pyserial's error, the OS error under it, and
 # termios.error (not an OSError) from flushing a port whose device is gone.
 _DISCONNECTED = (serial.SerialException, OSError, termios.error)
-
-
-class ReaderHealth(enum.StrEnum):
-    OK = "ok"
-    ABSENT = "absent"  # no device at the configured port
-    ERROR = "error"  # a device is there but does not work (SAM, permissions, garbage)
-
-
-@dataclass(frozen=True)
-class ReaderStatus:
-    """What the staff panel and the heartbeat may know: never any card data."""
-
-    health: ReaderHealth
-    detail: str = ""
-    last_read_at: dt.datetime | None = None
-    sam_id: str | None = None
 
 
 @runtime_checkable

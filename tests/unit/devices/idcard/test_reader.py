@@ -11,9 +11,10 @@ import pytest
 
 from devices.idcard.cards import CardData
 from devices.idcard.protocol import Command
-from devices.idcard.reader import CardReader, ReaderHealth, ReaderStatus, SerialCardReader
+from devices.idcard.reader import CardReader, SerialCardReader
 from devices.idcard.samples import SAMPLE_CARDS, sample_card
 from devices.idcard.simulator import Fault, ReaderSimulator, SimulatedReaderDevice
+from devices.idcard.status import ReaderHealth, ReaderStatus
 
 WAIT_S = 10.0
 
