@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.pii import find_id_numbers, find_phone_numbers, mask_name, mask_text
+from kiosk.ui_inbox import UiInbox
 
 if TYPE_CHECKING:
     from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft
@@ -279,7 +280,6 @@ class HandoffService(QObject):
 
     code_ready = Signal(object)  # HandoffCode
     unavailable = Signal(object)  # HandoffUnavailable
-    _resolved = Signal(int, object)  # (generation, HandoffResult) from the worker thread
 
     def __init__(
         self,
@@ -298,7 +298,8 @@ class HandoffService(QObject):
         self._monotonic = monotonic
         self._generation = 0
         self.current: HandoffCode | None = None
-        self._resolved.connect(self._on_worker_resolved)
+        # The worker's answer comes back through an inbox, not a signal (see kiosk.ui_inbox).
+        self._inbox = UiInbox(self)
 
     def set_minter(self, minter: HandoffMinter | None) -> None:
         """Attach the platform client once it exists (after start-up)."""
@@ -314,13 +315,21 @@ class HandoffService(QObject):
         returned number tells a caller whether it is still the latest one."""
         self._generation += 1
         generation = self._generation
+        self._inbox.expect()
         worker = threading.Thread(
-            target=lambda: self._resolved.emit(generation, self.resolve(context)),
-            name="handoff",
-            daemon=True,
+            target=self._resolve_in_background, args=(generation, context), name="handoff"
         )
+        worker.daemon = True
         worker.start()
         return generation
+
+    def _resolve_in_background(self, generation: int, context: HandoffContext) -> None:
+        try:
+            result = self.resolve(context)
+        except Exception as error:  # every request gets an answer, whatever went wrong
+            log.exception("hand-off request failed")
+            result = _offline_result(context, None, str(error))
+        self._inbox.post(self._on_worker_resolved, generation, result)
 
     def now(self) -> float:
         """This service's monotonic clock: what a code's ``deadline`` is measured against."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kiosk import content_queries, content_service
 from kiosk.content_views import (
     TocEntry,
     announcement_view,
@@ -62,3 +63,9 @@ def test_garbage_becomes_empty_text_not_an_error() -> None:
     assert guide.materials == () and guide.steps == ("到窗口",)
     news = announcement_view("a", {"title": "通知", "published_at": "2026-11-01T09:00:00+08:00"})
     assert news.published_on == "2026-11-01" and news.priority == 0
+
+
+def test_the_service_and_its_queries_agree_on_kinds_and_limits() -> None:
+    # ContentService repeats these so that it imports nothing heavy before Home.
+    assert content_service.PEOPLE_KINDS == content_queries.PEOPLE_KINDS
+    assert content_service.SEARCH_LIMIT == content_queries.SEARCH_LIMIT
