@@ -70,12 +70,23 @@ class Services:
                 log.exception("shutdown callback %r failed", callback)
 
     def run_ready_callbacks(self) -> None:
-        callbacks, self._ready_callbacks = self._ready_callbacks, []
-        for callback in callbacks:
+        """Run every start-up callback now, in the order they were registered."""
+        while self.run_next_ready_callback():
+            pass
+
+    def run_next_ready_callback(self) -> bool:
+        """Run the oldest start-up callback still waiting; True while others wait.
+
+        The shell runs one per turn of the event loop, so that a tap on Home is
+        never kept waiting for all of them together.
+        """
+        if self._ready_callbacks:
+            callback = self._ready_callbacks.pop(0)
             try:
                 callback()
             except Exception:  # one failing service must not stop the others
                 log.exception("start-up callback %r failed", callback)
+        return bool(self._ready_callbacks)
 
 
 def build_services(settings: Settings) -> Services:

@@ -50,6 +50,7 @@ class Kiosk:
         app.aboutToQuit.connect(self._on_app_about_to_quit)
         self.window.place_on_screen(windowed)
         self.window.show_home()
+        services.after_ready(self.window.register_remaining_screens)
         services.session.start_clock()
         self.staff_controller = None
         if services.staff is not None:
@@ -124,7 +125,7 @@ def run_kiosk(
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     kiosk = Kiosk(app, services, windowed=windowed)
-    QTimer.singleShot(0, services.run_ready_callbacks)
+    QTimer.singleShot(0, lambda: run_ready_callbacks_one_per_turn(services))
     # READY=1 and the watchdog pings come from the event loop: a hung UI stops them.
     watchdog = WatchdogFeeder(SystemdNotifier(), app)
     QTimer.singleShot(0, watchdog.start)
@@ -177,6 +178,12 @@ def _close_services(services: Services) -> None:
     close = getattr(services.content, "close", None)
     if callable(close):
         close()
+
+
+def run_ready_callbacks_one_per_turn(services: Services) -> None:
+    """The start-up work left for after Home, one callback per turn of the event loop."""
+    if services.run_next_ready_callback():
+        QTimer.singleShot(0, lambda: run_ready_callbacks_one_per_turn(services))
 
 
 def _has_display() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -60,7 +60,11 @@ class MainWindow(QMainWindow):
         self.shell_layout.setSpacing(0)
         self.read_aloud = ReadAloud(services, self)
         self.top_bar = TopBar(services, shell)
-        self.manager = ScreenManager(services, registry or discover_screens(), shell)
+        if registry is None:
+            # Home's module now; the others once Home is shown (see
+            # register_remaining_screens), or at once when a screen needs them.
+            registry = discover_screens(first=(HOME,))
+        self.manager = ScreenManager(services, registry, shell)
         self.captions = CaptionBar(self.read_aloud, services.session, shell)
         # The stack may shrink below its pages' minimum while the on-screen
         # keyboard takes the lower part of the screen (see ui/keyboard.py).
@@ -117,6 +121,12 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    def register_remaining_screens(self) -> None:
+        """Import the screen modules Home did not need, one per turn of the event loop
+        (a tap is never kept waiting long); the kiosk calls this once Home is shown."""
+        if self.manager.registry.register_next():
+            QTimer.singleShot(0, self.register_remaining_screens)
 
     # --- reactions ------------------------------------------------------------
     def show_home(self) -> None:

@@ -33,6 +33,8 @@ class ScreenManager(QObject):
     """The id of the screen now shown."""
     title_changed = Signal(str)
     """The title of the screen now shown (on showing it, and when it changes)."""
+    screen_created = Signal(str, object)
+    """(screen id, screen) when a screen is first created, before it is shown."""
 
     def __init__(
         self, services: Services, registry: ScreenRegistry, parent: QWidget | None = None
@@ -83,6 +85,7 @@ class ScreenManager(QObject):
         )
         self._screens[screen_id] = created
         self.stack.addWidget(created)
+        self.screen_created.emit(screen_id, created)
         return created
 
     def create_all(self) -> list[Screen]:

@@ -64,14 +64,18 @@ class StaffController(QObject):
         self.staff.maintenance.changed.connect(self._on_maintenance_changed)
         services.session.countdown_started.connect(self._on_citizen_countdown_started)
         window.manager.screen_changed.connect(self._on_manager_screen_changed)
-        panel = window.manager.screen("staff_panel")
-        panel.exit_requested.connect(self._on_panel_exit_requested)  # type: ignore[attr-defined]
+        # The panel is created when staff first open it, not with the kiosk.
+        window.manager.screen_created.connect(self._on_manager_screen_created)
         if self.staff.maintenance.active:
             QTimer.singleShot(0, self._enforce)
 
     def shutdown(self) -> None:
         self.app.removeEventFilter(self.gesture)
         self.app.removeEventFilter(self.activity)
+
+    def _on_manager_screen_created(self, screen_id: str, screen: object) -> None:
+        if screen_id == "staff_panel":
+            screen.exit_requested.connect(self._on_panel_exit_requested)  # type: ignore[attr-defined]
 
     # --- gesture and staff session ------------------------------------------------
     def _on_gesture_triggered(self) -> None:

@@ -95,3 +95,41 @@ def test_a_screen_registered_twice_is_an_error() -> None:
     registry = discover_screens()
     with pytest.raises(ValueError, match="home"):
         registry.add("home", _FormScreen)
+
+
+def test_a_deferred_registry_answers_as_the_complete_one() -> None:
+    complete = discover_screens()
+    deferred = discover_screens(first=("home",))
+    assert not deferred.complete
+    # A question it cannot answer yet first registers the rest: same answer as complete.
+    assert deferred.allows("laws", "law") == complete.allows("laws", "law") is True
+    assert deferred.complete
+    assert sorted(deferred.screen_ids()) == sorted(complete.screen_ids())
+    assert deferred.transitions() == complete.transitions()
+
+
+def test_a_deferred_registry_fills_in_one_module_at_a_time() -> None:
+    registry = discover_screens(first=("home",))
+    assert registry.allows("home", "laws")  # Home's own tiles are known at once
+    assert registry.spec("home").top_bar
+    assert not registry.complete
+    steps = 0
+    while registry.register_next():
+        steps += 1
+    assert steps > 20 and registry.complete
+    assert registry.has("article") and not registry.spec("attract").top_bar
+
+
+def test_the_main_window_registers_the_other_screens_after_home(
+    qtbot: QtBot, services: Services
+) -> None:
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    main.show_home()
+    assert main.manager.current_id == "home"
+    main.register_remaining_screens()  # what the kiosk does once Home is shown
+    qtbot.waitUntil(lambda: main.manager.registry.complete, timeout=10_000)
+    assert main.manager.navigate("laws")
+    assert main.manager.current_id == "laws"
+    main.allow_close()

@@ -27,6 +27,21 @@ def test_a_scroll_area_becomes_flickable_once_it_has_something_to_scroll(qtbot: 
     assert area.verticalScrollBar().testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
+def test_a_hidden_area_waits_until_shown_before_it_becomes_flickable(qtbot: QtBot) -> None:
+    # The caption strip is hidden at start-up: it must not pay for the scroller then.
+    label = QLabel("长")
+    label.setMinimumHeight(2000)
+    area = KineticScrollArea(label)
+    qtbot.addWidget(area)
+    area.resize(400, 80)
+    area.verticalScrollBar().setRange(0, 1920)  # as the layout does once the area is sized
+    assert not area.kinetic
+    area.show()
+    qtbot.waitExposed(area)
+    qtbot.waitUntil(lambda: area.kinetic)
+    assert QScroller.hasScroller(area.viewport())
+
+
 def test_touch_widgets_are_finger_sized(qtbot: QtBot) -> None:
     button = TouchButton("demo.ok", "好", role="primary")
     field = BigLineEdit("demo.name")

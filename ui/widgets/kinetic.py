@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -40,9 +41,10 @@ def enable_kinetic_scrolling(view: QAbstractScrollArea) -> None:
 class KineticScrollArea(QScrollArea):
     """A frameless, vertically scrolling area, flickable as soon as it has something to scroll.
 
-    Kinetic scrolling is switched on when the content first outgrows the area:
-    the first ``QScroller.grabGesture`` of a process costs ~30 ms, which Home
-    (nothing to scroll at normal text size) should not pay before it is shown.
+    Kinetic scrolling is switched on when the content of a shown area first
+    outgrows it: the first ``QScroller.grabGesture`` of a process costs ~30 ms,
+    which neither Home (nothing to scroll at normal text size) nor the hidden
+    caption strip should make the kiosk pay before Home is on screen.
     """
 
     def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
@@ -61,5 +63,10 @@ class KineticScrollArea(QScrollArea):
         return bool(self.property("kinetic"))
 
     def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
-        if maximum > 0 and not self.kinetic:
+        if maximum > 0 and not self.kinetic and self.isVisible():
+            enable_kinetic_scrolling(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.verticalScrollBar().maximum() > 0 and not self.kinetic:
             enable_kinetic_scrolling(self)

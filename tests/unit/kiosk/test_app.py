@@ -7,8 +7,8 @@ import logging
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import build_services
-from kiosk.session import SessionState
+from kiosk.app import Services, build_services
+from kiosk.session import CitizenSession, SessionState
 from kiosk.settings import load_settings
 
 
@@ -52,6 +52,18 @@ def test_ready_callbacks_run_once_and_a_failure_does_not_stop_the_rest(
         services.shutdown()  # the devices started by the ready callbacks
     assert ran == ["first", "third"]
     assert "cannot open the database" in caplog.text
+
+
+def test_ready_callbacks_can_run_one_at_a_time_in_order() -> None:
+    settings = load_settings(environ={})
+    services = Services(settings=settings, session=CitizenSession.from_settings(settings))
+    ran: list[int] = []
+    for number in range(3):
+        services.after_ready(lambda number=number: ran.append(number))
+    assert services.run_next_ready_callback() is True and ran == [0]
+    assert services.run_next_ready_callback() is True and ran == [0, 1]
+    assert services.run_next_ready_callback() is False and ran == [0, 1, 2]
+    assert services.run_next_ready_callback() is False and ran == [0, 1, 2]
 
 
 def test_shutdown_stops_services_last_started_first() -> None:
