@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,34 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN_CONFIG}"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# A test stuck inside Qt or the interpreter lock never returns to Python, so the
+# per-test timeout (pytest-timeout, 300 s) cannot fire and the whole run would
+# hang. This watchdog lives in C: past HANG_LIMIT_S it writes every thread's stack
+# to HANG_LOG and ends the run (`make test` then prints the file).
+HANG_LIMIT_S = int(os.environ.get("TEST_HANG_LIMIT_S", "360"))
+HANG_LOG = REPO_ROOT / ".pytest-hang.log"
+_hang_log = HANG_LOG.open("w", encoding="utf-8")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    _hang_log.write(f"running {item.nodeid}\n")
+    _hang_log.flush()
+    faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True, file=_hang_log)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+        _hang_log.seek(0)
+        _hang_log.truncate()
+
+
+def pytest_sessionfinish() -> None:
+    _hang_log.close()
+    HANG_LOG.unlink(missing_ok=True)
+
+
 SHARED_LAWS = REPO_ROOT.parent / "shared" / "data" / "laws" / "laws.jsonl"
 BUNDLED_LAWS = REPO_ROOT / "assets" / "laws" / "laws.jsonl.gz"
 
@@ -53,8 +83,6 @@ def laws_path() -> Path:
 
 
 # --- reference central server (devserver/) -------------------------------------
-from collections.abc import Iterator  # noqa: E402
-
 from devserver.testing import DevServer  # noqa: E402
 
 
