@@ -42,7 +42,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install lint
-	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) || { status=$$?; \
+	@QT_QPA_PLATFORM=offscreen PYTHONUNBUFFERED=1 $(BIN)/python -m pytest $(PYTEST_ARGS) || { status=$$?; \
 		if [ -s .pytest-hang.log ]; then echo "--- a test hung; every thread's stack:"; \
 		cat .pytest-hang.log; fi; exit $$status; }
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.settings import Settings
-from kiosk.ui_inbox import UiInbox
+from kiosk.ui_inbox import ui_inbox
 
 if TYPE_CHECKING:
     from kiosk.content_queries import ContentQueries
@@ -60,10 +60,6 @@ log = logging.getLogger(__name__)
 PEOPLE_KINDS = ("practitioner", "institution")
 SEARCH_LIMIT = 60
 _STOP = object()
-
-
-def _superseded(_request_id: int) -> None:
-    """A newer request on the same channel came first: this one gets no answer."""
 
 
 class ContentState:
@@ -105,7 +101,8 @@ class ContentService(QObject):
         self._worker: threading.Thread | None = None
         # Answers of the loader and the search worker reach the UI thread through an
         # inbox, not through signals emitted on those threads (see kiosk.ui_inbox).
-        self._inbox = UiInbox(self)
+        self._inbox = ui_inbox()
+        self._searches_awaited = 0
         self.load_seconds: float | None = None
         self.state_changed.connect(self._on_state_changed)
 
@@ -170,7 +167,7 @@ class ContentService(QObject):
             self._error = str(error)[:200]
             self._state = ContentState.FAILED
         if threading.current_thread() is self._loader:
-            self._inbox.post(self.state_changed.emit, self._state)
+            self._inbox.reply(self.state_changed.emit, self._state)
         else:
             self.state_changed.emit(self._state)
 
@@ -208,9 +205,9 @@ class ContentService(QObject):
                 except Exception:  # a bad query must not kill the worker
                     log.exception("search failed")
                     results = []
-                self._inbox.post(self.search_finished.emit, request_id, results)
+                self._inbox.reply(self._on_search_answered, request_id, results)
             else:
-                self._inbox.post(_superseded, request_id)
+                self._inbox.reply(self._on_search_answered, request_id, None)
 
     def _submit(self, channel: str, run: Callable[[], list[Any]]) -> int:
         request_id = next(self._ids)
@@ -221,13 +218,19 @@ class ContentService(QObject):
             self.search_finished.emit(request_id, [])
             return request_id
         self._start_worker()
+        self._searches_awaited += 1
         self._inbox.expect()
         self._requests.put((request_id, channel, run))
         return request_id
 
     def searches_pending(self) -> int:
         """Requests whose answer has not reached the screens yet (the screen tour waits)."""
-        return self._inbox.awaited
+        return self._searches_awaited
+
+    def _on_search_answered(self, request_id: int, results: list[Any] | None) -> None:
+        self._searches_awaited = max(0, self._searches_awaited - 1)
+        if results is not None:  # None: a newer request on its channel came first
+            self.search_finished.emit(request_id, results)
 
     def request_search(
         self,

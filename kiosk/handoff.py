@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.pii import find_id_numbers, find_phone_numbers, mask_name, mask_text
-from kiosk.ui_inbox import UiInbox
+from kiosk.ui_inbox import ui_inbox
 
 if TYPE_CHECKING:
     from kiosk.submissions.drafts import ComplaintDraft, ConsultationDraft
@@ -298,8 +298,8 @@ class HandoffService(QObject):
         self._monotonic = monotonic
         self._generation = 0
         self.current: HandoffCode | None = None
-        # The worker's answer comes back through an inbox, not a signal (see kiosk.ui_inbox).
-        self._inbox = UiInbox(self)
+        # The worker's answer comes back through the inbox, not a signal (see kiosk.ui_inbox).
+        self._inbox = ui_inbox()
 
     def set_minter(self, minter: HandoffMinter | None) -> None:
         """Attach the platform client once it exists (after start-up)."""
@@ -329,7 +329,7 @@ class HandoffService(QObject):
         except Exception as error:  # every request gets an answer, whatever went wrong
             log.exception("hand-off request failed")
             result = _offline_result(context, None, str(error))
-        self._inbox.post(self._on_worker_resolved, generation, result)
+        self._inbox.reply(self._on_worker_resolved, generation, result)
 
     def now(self) -> float:
         """This service's monotonic clock: what a code's ``deadline`` is measured against."""

@@ -20,6 +20,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.ui_inbox import ui_inbox
+
 log = logging.getLogger(__name__)
 
 
@@ -43,7 +45,6 @@ class HeartbeatService(QObject):
     beat_finished = Signal(bool)  # True when the platform answered
     config_received = Signal(object)  # the kiosk config (dict) after a change
     reachability_changed = Signal(bool)
-    _worker_done = Signal(bool, object)  # (answered, refetched config or None)
 
     def __init__(
         self,
@@ -68,7 +69,8 @@ class HeartbeatService(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(interval_s * 1000))
         self._timer.timeout.connect(self.beat_now)
-        self._worker_done.connect(self._on_worker_done)
+        # The beat's thread answers through the inbox, not a signal (see kiosk.ui_inbox).
+        self._inbox = ui_inbox()
 
     def start(self) -> None:
         """Apply the cached config at once (a restart stays out of service), then beat."""
@@ -93,6 +95,7 @@ class HeartbeatService(QObject):
         status = self._status()
         devices = dict(self._devices())
         uptime = int(self._monotonic() - self._started_at)
+        self._inbox.expect()
         threading.Thread(
             target=self._beat, args=(status, devices, uptime), name="heartbeat", daemon=True
         ).start()
@@ -106,14 +109,14 @@ class HeartbeatService(QObject):
             config = self._engine.cached_config() if refetched else None
         except Exception as error:  # offline or platform trouble: try again next beat
             log.info("heartbeat failed: %s", error)
-            self._worker_done.emit(False, None)
+            self._inbox.reply(self._on_worker_done, False, None)
             return
         try:
             # Usage and audit events ride along with the beat while the platform answers.
             self._engine.upload_events()
         except Exception as error:
             log.info("event upload failed: %s", error)
-        self._worker_done.emit(True, config)
+        self._inbox.reply(self._on_worker_done, True, config)
 
     def _on_worker_done(self, answered: bool, config: object) -> None:
         self._busy = False

@@ -1,9 +1,9 @@
 """The ID-card reader as a Qt service: card events delivered on the GUI thread.
 
 The reader (or, with no ``idcard.port``, the built-in simulator with its "place a
-demo card" control) runs in its own thread. Its callbacks only emit private
-signals; queued connections carry them to this object's thread, where the card
-is checked (number, validity period) and either ``card_read`` or
+demo card" control) runs in its own thread. Its callbacks only post to an inbox
+(``kiosk.ui_inbox``) that this object's thread reads while the reader is open;
+there the card is checked (number, validity period) and either ``card_read`` or
 ``card_rejected`` is emitted. Nothing here logs or keeps the card's personal data.
 """
 
@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from devices.idcard.status import ReaderHealth, ReaderStatus
 from kiosk.errors import DeviceError
 from kiosk.settings import Settings
+from kiosk.ui_inbox import ui_inbox
 
 if TYPE_CHECKING:
     from devices.idcard.cards import CardData
@@ -44,11 +45,6 @@ class IdCardService(QObject):
     card_rejected = Signal(str)
     health_changed = Signal(str)
 
-    # Emitted from the reader thread; queued to this object's thread.
-    _reader_card_read = Signal(object)
-    _reader_card_unreadable = Signal(str)
-    _reader_health_changed = Signal(object)
-
     def __init__(
         self,
         settings: Settings,
@@ -64,10 +60,8 @@ class IdCardService(QObject):
         self._device: SimulatedReaderDevice | None = None
         self._reader: SerialCardReader | None = None
         self._status = ReaderStatus(ReaderHealth.ABSENT, "not started")
-        queued = Qt.ConnectionType.QueuedConnection
-        self._reader_card_read.connect(self._on_reader_card_read, queued)
-        self._reader_card_unreadable.connect(self._on_reader_card_unreadable, queued)
-        self._reader_health_changed.connect(self._on_reader_health_changed, queued)
+        # What the reader thread reports reaches this thread through the inbox.
+        self._inbox = ui_inbox()
 
     @property
     def simulated(self) -> bool:
@@ -103,20 +97,23 @@ class IdCardService(QObject):
             self._device = SimulatedReaderDevice()
             port = str(self._device.start())
             log.info("ID-card reader: no idcard.port set, using the built-in simulator")
+        inbox = self._inbox
         self._reader = SerialCardReader(
             port,
             self._baudrate,
             self._poll_interval,
-            on_card=self._reader_card_read.emit,
-            on_health=self._reader_health_changed.emit,
-            on_unreadable=self._reader_card_unreadable.emit,
+            on_card=lambda card: inbox.post(self._on_reader_card_read, card),
+            on_health=lambda status: inbox.post(self._on_reader_health_changed, status),
+            on_unreadable=lambda detail: inbox.post(self._on_reader_card_unreadable, detail),
         )
+        inbox.listen()
         self._reader.start()
 
     def stop(self) -> None:
         reader, self._reader = self._reader, None
         if reader is not None:
             reader.stop()
+            self._inbox.stop_listening()
         device, self._device = self._device, None
         if device is not None:
             device.stop()
@@ -148,7 +145,6 @@ class IdCardService(QObject):
         if self._device is not None:
             self._device.lift()
 
-    @Slot(object)
     def _on_reader_card_read(self, card: CardData) -> None:
         from devices.idcard.cards import check_card
 
@@ -160,14 +156,12 @@ class IdCardService(QObject):
         log.info("ID card refused (%s): %s", card.id_type, result.detail)
         self.card_rejected.emit(result.reason.value)
 
-    @Slot(str)
     def _on_reader_card_unreadable(self, detail: str) -> None:
         from devices.idcard.cards import CardRejection
 
         log.info("ID card refused: %s", detail)
         self.card_rejected.emit(CardRejection.UNREADABLE.value)
 
-    @Slot(object)
     def _on_reader_health_changed(self, status: ReaderStatus) -> None:
         previous, self._status = self._status, status
         if previous.health != status.health:

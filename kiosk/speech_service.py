@@ -4,7 +4,8 @@ Screens call ``speak`` / ``speak_now`` with display text; this service makes it
 safe to say aloud (``kiosk.speech_text``: ID and mobile numbers only by their
 last four), speaks it in the session's language, and reports back through
 signals that are always emitted on the thread that owns the service (the GUI
-thread), whatever thread the engine calls from:
+thread), whatever thread the engine calls from (its calls go through an inbox,
+``kiosk.ui_inbox``, never through signals emitted on its threads):
 
 - ``speaking_started(str)``: the text now being spoken, for on-screen captions;
 - ``speaking_finished()``: it ended (completed or interrupted);
@@ -18,7 +19,7 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from devices.speech import (
     AudioSink,
@@ -30,6 +31,7 @@ from devices.speech import (
 )
 from kiosk.settings import Settings
 from kiosk.speech_text import speakable
+from kiosk.ui_inbox import UiInbox, ui_inbox
 
 log = logging.getLogger("kiosk.speech")
 
@@ -42,12 +44,6 @@ class SpeechService(QObject):
     speaking_finished = Signal()
     health_changed = Signal(str)
     read_aloud_changed = Signal(bool)
-
-    # Emitted from the engine's threads; relayed to the public signals above
-    # through queued connections, so receivers always run on this object's thread.
-    _engine_started = Signal(str)
-    _engine_finished = Signal(str, bool)
-    _engine_health = Signal(str, str)
 
     def __init__(
         self,
@@ -70,10 +66,12 @@ class SpeechService(QObject):
         self._last_caption = ""
         self._health: str = engine.status.health
         self._health_detail = engine.status.detail
-        self._engine_started.connect(self._on_engine_started, Qt.ConnectionType.QueuedConnection)
-        self._engine_finished.connect(self._on_engine_finished, Qt.ConnectionType.QueuedConnection)
-        self._engine_health.connect(self._on_engine_health, Qt.ConnectionType.QueuedConnection)
-        engine.add_listener(_EngineRelay(self))
+        # The engine reports from its own threads: through the inbox, its reports
+        # reach this object's thread (see kiosk.ui_inbox), for as long as it is open.
+        self._inbox = ui_inbox()
+        self._inbox.listen()
+        self._listening = True
+        engine.add_listener(_EngineRelay(self, self._inbox))
         engine.set_rate(default_rate)
         engine.set_volume(default_volume)
 
@@ -220,6 +218,9 @@ class SpeechService(QObject):
 
     def close(self) -> None:
         self._engine.close()
+        if self._listening:
+            self._listening = False
+            self._inbox.stop_listening()
 
     def _say(self, text: str, *, interrupt: bool) -> None:
         if not self._enabled:
@@ -244,18 +245,15 @@ class SpeechService(QObject):
 
     # --- relays (this object's thread) ----------------------------------------------
 
-    @Slot(str)
     def _on_engine_started(self, text: str) -> None:
         self._speaking += 1
         self._last_caption = text
         self.speaking_started.emit(text)
 
-    @Slot(str, bool)
     def _on_engine_finished(self, text: str, completed: bool) -> None:
         self._speaking = max(0, self._speaking - 1)
         self.speaking_finished.emit()
 
-    @Slot(str, str)
     def _on_engine_health(self, health: str, detail: str) -> None:
         self._health_detail = detail
         if health != self._health:
@@ -265,16 +263,17 @@ class SpeechService(QObject):
 
 
 class _EngineRelay:
-    """The engine's listener: turns its calls (from its threads) into the service's signals."""
+    """The engine's listener: posts its calls (from its threads) to the service's thread."""
 
-    def __init__(self, service: SpeechService) -> None:
+    def __init__(self, service: SpeechService, inbox: UiInbox) -> None:
         self._service = service
+        self._inbox = inbox
 
     def utterance_started(self, text: str) -> None:
-        self._service._engine_started.emit(text)
+        self._inbox.post(self._service._on_engine_started, text)
 
     def utterance_finished(self, text: str, completed: bool) -> None:
-        self._service._engine_finished.emit(text, completed)
+        self._inbox.post(self._service._on_engine_finished, text, completed)
 
     def health_changed(self, status: SpeechStatus) -> None:
-        self._service._engine_health.emit(status.health, status.detail)
+        self._inbox.post(self._service._on_engine_health, status.health, status.detail)

@@ -1,26 +1,32 @@
 """Results of plain Python worker threads, handed to the UI thread with no Qt call
 made on the worker's side.
 
-A worker thread that emits a Qt signal holds the interpreter lock while Qt locks
-the sender's connection list. If the UI thread is destroying a widget connected
-to that sender at the same moment (a panel dropped by a session wipe, released
-with ``deleteLater``), Qt holds that lock there and needs the interpreter to drop
-the Python slot: each thread waits for the other for good, and the kiosk freezes
-with no error. (A run of the hand-off tests once froze in exactly that moment: a
-token request still on its way while the wipe dropped the receipt's QR panel.)
+A signal emitted from a thread Qt did not start is the fragile corner of PySide6:
+crashes with such emits are reported from 6.8 on, and the emitting thread holds
+the interpreter lock while Qt takes its own locks on the sender, so a UI thread
+busy destroying one of the sender's receivers can end up waiting for the worker
+while the worker waits for it. A full test run of the kiosk once froze with no
+error, its last output in the hand-off tests, whose worker answered by a signal.
 
 So workers only put their answer into a queue, and the UI thread takes it out on
-a short timer, which runs only while an answer is awaited.
+a short timer. There is one inbox for the whole application (:func:`ui_inbox`):
+it lives as long as the application, so its timer is never destroyed while it
+runs, and a service is never destroyed on a worker thread either (the answer in
+the queue holds the service until the UI thread has delivered it). The timer
+runs only while an answer is awaited (``expect``) or while a device that reports
+whenever something happens is open (``listen``).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import queue
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +34,18 @@ POLL_INTERVAL_MS = 10
 
 
 class UiInbox(QObject):
-    """Call ``expect()`` on the UI thread for each answer to come, ``post()`` it from any
-    thread; the callback then runs on the UI thread within ``POLL_INTERVAL_MS``."""
+    """Answers: ``expect()`` on the UI thread, then ``reply(callback, *args)`` from the
+    worker. Unasked events (a device's): ``listen()`` while it is open, ``post(...)``
+    from its threads. Either way the callback runs on the UI thread within
+    ``POLL_INTERVAL_MS``."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_INTERVAL_MS):
         super().__init__(parent)
-        self._answers: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...]]] = (
+        self._answers: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], bool]] = (
             queue.SimpleQueue()
         )
         self._awaited = 0
+        self._listeners = 0
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.deliver)
@@ -48,33 +57,66 @@ class UiInbox(QObject):
 
     @property
     def polling(self) -> bool:
-        """Whether the UI thread is looking for answers (only while some are awaited)."""
+        """Whether the UI thread is looking for answers (some awaited, or a listener)."""
         return self._timer.isActive()
 
     def expect(self) -> None:
-        """One more answer will be posted (UI thread only)."""
+        """One more answer will come through ``reply`` (UI thread only)."""
         self._awaited += 1
-        if not self._timer.isActive():
-            self._timer.start()
+        self._timer.start()
+
+    def listen(self) -> None:
+        """Deliver whatever is posted, asked for or not, until the matching
+        ``stop_listening`` (UI thread only; counted, for several devices)."""
+        self._listeners += 1
+        self._timer.start()
+
+    def stop_listening(self) -> None:
+        self._listeners = max(0, self._listeners - 1)
+        self.deliver()
+
+    def reply(self, callback: Callable[..., Any], *args: Any) -> None:
+        """The answer ``expect`` announced: ``callback(*args)`` runs on the UI thread
+        (safe from any thread: no Qt call)."""
+        self._answers.put((callback, args, True))
 
     def post(self, callback: Callable[..., Any], *args: Any) -> None:
-        """Run ``callback(*args)`` on the UI thread (safe from any thread: no Qt call)."""
-        self._answers.put((callback, args))
+        """An unasked event, for a listener: ``callback(*args)`` runs on the UI thread."""
+        self._answers.put((callback, args, False))
 
     def deliver(self) -> int:
         """Run the answers posted so far (the timer does this); returns how many ran."""
         delivered = 0
         while True:
             try:
-                callback, args = self._answers.get_nowait()
+                callback, args, awaited = self._answers.get_nowait()
             except queue.Empty:
                 break
             delivered += 1
-            self._awaited = max(0, self._awaited - 1)
+            if awaited:
+                self._awaited = max(0, self._awaited - 1)
             try:
                 callback(*args)
             except Exception:  # one faulty receiver must not stop the others' answers
                 log.exception("delivering a worker's answer failed")
-        if self._awaited == 0:
+        if self._awaited == 0 and self._listeners == 0:
             self._timer.stop()
         return delivered
+
+
+_shared: UiInbox | None = None
+
+
+def ui_inbox() -> UiInbox:
+    """The application's inbox, created on first use on the UI thread."""
+    global _shared
+    if _shared is None:
+        _shared = UiInbox(QCoreApplication.instance())
+        # A device left open keeps the timer running: stop it while Qt is still whole.
+        atexit.register(_stop_polling, _shared)
+    return _shared
+
+
+def _stop_polling(inbox: UiInbox) -> None:
+    with contextlib.suppress(RuntimeError):  # the application may be gone already
+        inbox._timer.stop()

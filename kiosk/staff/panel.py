@@ -13,16 +13,18 @@ import logging
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.logging_setup import recent_log_lines
 from kiosk.pii import mask_text
 from kiosk.settings import SettingsError
 from kiosk.staff.overrides import save_override
+from kiosk.ui_inbox import ui_inbox
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -83,16 +85,6 @@ class PanelSnapshot:
     out_of_service_source: str | None
 
 
-class _CheckRelay(QObject):
-    """Carries one network check's answer to the UI thread.
-
-    The checking thread holds it, so it outlives a panel deleted mid-check (the
-    queued connection to the panel then simply goes with the panel).
-    """
-
-    done = Signal(object)
-
-
 class StaffPanel(QObject):
     sync_progressed = Signal(int, int)  # pages, changes
     sync_finished = Signal(bool, str)  # ok, short message
@@ -109,7 +101,8 @@ class StaffPanel(QObject):
         self._sync_requested_at = 0.0
         self._sync_done.connect(self._on_sync_done)
         self._network_thread: threading.Thread | None = None
-        self._network_relay: _CheckRelay | None = None
+        # The check's thread answers through the inbox, not a signal (see kiosk.ui_inbox).
+        self._inbox = ui_inbox()
         self._listening = False
         self._reader_timer = QTimer(self)
         self._reader_timer.setSingleShot(True)
@@ -323,12 +316,11 @@ class StaffPanel(QObject):
         if not settings.has_central or self.checking_network:
             return False
         self.checking_network = True
-        # A plain thread; the relay's queued connection brings the answer to this thread.
-        relay = self._network_relay = _CheckRelay()
-        relay.done.connect(self._on_network_done, Qt.ConnectionType.QueuedConnection)
+        self._inbox.expect()
+        inbox = self._inbox
         self._network_thread = threading.Thread(
             target=_check_network,
-            args=(settings, relay),
+            args=(settings, lambda result: inbox.reply(self._on_network_done, result)),
             name="staff-network-check",
             daemon=True,
         )
@@ -429,7 +421,7 @@ class StaffPanel(QObject):
         return EXIT_TO_DESKTOP
 
 
-def _check_network(settings: Any, relay: _CheckRelay) -> None:
+def _check_network(settings: Any, answer: Callable[[NetworkCheck], None]) -> None:
     from kiosk.central import build_client
 
     started = time.monotonic()
@@ -442,7 +434,7 @@ def _check_network(settings: Any, relay: _CheckRelay) -> None:
         result = NetworkCheck(True, f"{(time.monotonic() - started) * 1000:.0f} ms")
     except Exception as error:  # any failure is the answer, shown to staff
         result = NetworkCheck(False, mask_text(str(error))[:160] or type(error).__name__)
-    relay.done.emit(result)
+    answer(result)
 
 
 def _mount_points(root: Path) -> list[Path]:

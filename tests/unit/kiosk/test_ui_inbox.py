@@ -6,20 +6,21 @@ import logging
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui_inbox import UiInbox
+from kiosk.ui_inbox import UiInbox, ui_inbox
 
 
-def test_an_answer_posted_by_a_worker_runs_on_the_ui_thread(qtbot: QtBot) -> None:
+def test_an_answer_replied_by_a_worker_runs_on_the_ui_thread(qtbot: QtBot) -> None:
     inbox = UiInbox()
     received: list[tuple[str, threading.Thread]] = []
+
+    def receive(text: str) -> None:
+        received.append((text, threading.current_thread()))
+
     inbox.expect()
-    worker = threading.Thread(
-        target=lambda: inbox.post(
-            lambda text: received.append((text, threading.current_thread())), "好"
-        )
-    )
+    worker = threading.Thread(target=lambda: inbox.reply(receive, "好"))
     worker.start()
     worker.join()
     assert received == []  # nothing runs on the worker's side
@@ -40,9 +41,9 @@ def test_answers_keep_their_order_and_a_failing_one_does_not_stop_the_rest(
 
     for _ in range(3):
         inbox.expect()
-    inbox.post(received.append, 1)
-    inbox.post(fail, 2)
-    inbox.post(received.append, 3)
+    inbox.reply(received.append, 1)
+    inbox.reply(fail, 2)
+    inbox.reply(received.append, 3)
     with caplog.at_level(logging.ERROR):
         qtbot.waitUntil(lambda: inbox.awaited == 0, timeout=5_000)
     assert received == [1, 3]
@@ -53,9 +54,30 @@ def test_polling_goes_on_while_an_answer_is_still_awaited(qtbot: QtBot) -> None:
     inbox = UiInbox()
     inbox.expect()
     inbox.expect()
-    inbox.post(lambda: None)
+    inbox.reply(lambda: None)
     qtbot.waitUntil(lambda: inbox.awaited == 1, timeout=5_000)
     assert inbox.polling
-    inbox.post(lambda: None)
+    inbox.reply(lambda: None)
     qtbot.waitUntil(lambda: inbox.awaited == 0, timeout=5_000)
     assert not inbox.polling
+
+
+def test_a_listener_gets_unasked_events_until_it_stops_listening(qtbot: QtBot) -> None:
+    inbox = UiInbox()
+    events: list[str] = []
+    inbox.listen()
+    inbox.listen()  # two devices open
+    threading.Thread(target=lambda: inbox.post(events.append, "card")).start()
+    qtbot.waitUntil(lambda: events == ["card"], timeout=5_000)
+    assert inbox.polling and inbox.awaited == 0
+    inbox.stop_listening()
+    assert inbox.polling  # the other device is still open
+    inbox.post(events.append, "health")
+    inbox.stop_listening()  # delivers what is already there, then rests
+    assert events == ["card", "health"]
+    assert not inbox.polling
+
+
+def test_the_application_has_one_inbox_that_lives_as_long_as_it() -> None:
+    assert ui_inbox() is ui_inbox()
+    assert ui_inbox().parent() is QApplication.instance()
