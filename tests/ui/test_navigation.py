@@ -133,3 +133,19 @@ def test_the_main_window_registers_the_other_screens_after_home(
     assert main.manager.navigate("laws")
     assert main.manager.current_id == "laws"
     main.allow_close()
+
+
+@pytest.mark.parametrize("tile", [t.tile_id for t in SERVICE_TILES])
+def test_a_tile_tapped_before_the_other_screens_are_registered_opens_its_screen(
+    qtbot: QtBot, window: MainWindow, tile: str
+) -> None:
+    # The very first tap can come before the other screen modules are imported.
+    assert not window.manager.registry.complete
+    home = window.manager.current_screen
+    assert home is not None
+    with qtbot.waitSignal(window.manager.screen_changed):
+        qtbot.mouseClick(home.tiles[tile], Qt.MouseButton.LeftButton)
+    complete = discover_screens()
+    target = next(t.screen_id for t in SERVICE_TILES if t.tile_id == tile)
+    expected = target if complete.has(target) else "coming_soon"
+    assert window.manager.current_id == expected
