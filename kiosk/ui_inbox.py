@@ -31,13 +31,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 10
+# While only devices are open (no answer awaited): events come rarely and a few
+# tens of milliseconds are not noticed, so the UI thread wakes up less often.
+LISTEN_INTERVAL_MS = 25
 
 
 class UiInbox(QObject):
     """Answers: ``expect()`` on the UI thread, then ``reply(callback, *args)`` from the
     worker. Unasked events (a device's): ``listen()`` while it is open, ``post(...)``
-    from its threads. Either way the callback runs on the UI thread within
-    ``POLL_INTERVAL_MS``."""
+    from its threads. The callback runs on the UI thread within ``POLL_INTERVAL_MS``
+    while an answer is awaited, else within ``LISTEN_INTERVAL_MS``."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_INTERVAL_MS):
         super().__init__(parent)
@@ -46,8 +49,8 @@ class UiInbox(QObject):
         )
         self._awaited = 0
         self._listeners = 0
+        self._interval_ms = interval_ms
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.deliver)
 
     @property
@@ -60,16 +63,21 @@ class UiInbox(QObject):
         """Whether the UI thread is looking for answers (some awaited, or a listener)."""
         return self._timer.isActive()
 
+    @property
+    def poll_interval_ms(self) -> int | None:
+        """How often the UI thread looks now (None: it does not)."""
+        return int(self._timer.interval()) if self._timer.isActive() else None
+
     def expect(self) -> None:
         """One more answer will come through ``reply`` (UI thread only)."""
         self._awaited += 1
-        self._timer.start()
+        self._schedule()
 
     def listen(self) -> None:
         """Deliver whatever is posted, asked for or not, until the matching
         ``stop_listening`` (UI thread only; counted, for several devices)."""
         self._listeners += 1
-        self._timer.start()
+        self._schedule()
 
     def stop_listening(self) -> None:
         self._listeners = max(0, self._listeners - 1)
@@ -99,9 +107,19 @@ class UiInbox(QObject):
                 callback(*args)
             except Exception:  # one faulty receiver must not stop the others' answers
                 log.exception("delivering a worker's answer failed")
-        if self._awaited == 0 and self._listeners == 0:
-            self._timer.stop()
+        self._schedule()
         return delivered
+
+    def _schedule(self) -> None:
+        if self._awaited:
+            interval = self._interval_ms
+        elif self._listeners:
+            interval = LISTEN_INTERVAL_MS
+        else:
+            self._timer.stop()
+            return
+        if not self._timer.isActive() or self._timer.interval() != interval:
+            self._timer.start(interval)
 
 
 _shared: UiInbox | None = None

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui_inbox import UiInbox, ui_inbox
+from kiosk.ui_inbox import LISTEN_INTERVAL_MS, POLL_INTERVAL_MS, UiInbox, ui_inbox
 
 
 def test_an_answer_replied_by_a_worker_runs_on_the_ui_thread(qtbot: QtBot) -> None:
@@ -81,3 +81,19 @@ def test_a_listener_gets_unasked_events_until_it_stops_listening(qtbot: QtBot) -
 def test_the_application_has_one_inbox_that_lives_as_long_as_it() -> None:
     assert ui_inbox() is ui_inbox()
     assert ui_inbox().parent() is QApplication.instance()
+
+
+def test_it_looks_often_while_an_answer_is_awaited_and_less_for_open_devices(
+    qtbot: QtBot,
+) -> None:
+    inbox = UiInbox()
+    assert inbox.poll_interval_ms is None
+    inbox.listen()
+    assert inbox.poll_interval_ms == LISTEN_INTERVAL_MS
+    inbox.expect()
+    assert inbox.poll_interval_ms == POLL_INTERVAL_MS < LISTEN_INTERVAL_MS
+    inbox.reply(lambda: None)
+    qtbot.waitUntil(lambda: inbox.awaited == 0, timeout=5_000)
+    assert inbox.poll_interval_ms == LISTEN_INTERVAL_MS
+    inbox.stop_listening()
+    assert inbox.poll_interval_ms is None
