@@ -154,12 +154,13 @@ def after_home_probe() -> dict[str, object]:
 
     from kiosk.app import build_services
     from kiosk.settings import load_settings
-    from ui.application import Kiosk, create_application, run_ready_callbacks_one_per_turn
+    from ui.application import Kiosk, create_application
+    from ui.event_loop import step_each_turn
 
     app = create_application()
     services = build_services(load_settings(environ={}))
     kiosk = Kiosk(app, services, windowed=True)
-    run_ready_callbacks_one_per_turn(services)
+    step_each_turn(services.run_next_ready_callback)
     gaps: list[float] = []
     last = [time.perf_counter()]
     started = last[0]

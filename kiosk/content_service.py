@@ -144,6 +144,7 @@ class ContentService(QObject):
 
     def _load(self) -> None:
         started = time.perf_counter()
+        on_loader_thread = threading.current_thread() is self._loader
         try:
             # Imported here (off the UI thread): the bootstrap pulls in the outbox,
             # the HTTP client and the migrations, none of which the first screen needs.
@@ -151,7 +152,7 @@ class ContentService(QObject):
             from kiosk.content_queries import ContentQueries
 
             prepared, index = open_content(self.settings, database_path=self.database_path)
-            if threading.current_thread() is self._loader:
+            if on_loader_thread:
                 # Each thread has its own connection: the loader's would stay open for good.
                 prepared.database.close()
             self._queries = ContentQueries(prepared.store, index, self._clock)
@@ -166,7 +167,7 @@ class ContentService(QObject):
             log.exception("opening the content failed")
             self._error = str(error)[:200]
             self._state = ContentState.FAILED
-        if threading.current_thread() is self._loader:
+        if on_loader_thread:
             self._inbox.reply(self.state_changed.emit, self._state)
         else:
             self.state_changed.emit(self._state)
@@ -199,15 +200,14 @@ class ContentService(QObject):
             request_id, channel, run = job
             with self._latest_lock:
                 superseded = self._latest.get(channel, request_id) != request_id
+            results: list[Any] | None = None  # None: superseded, no answer to show
             if not superseded:
                 try:
                     results = run()
                 except Exception:  # a bad query must not kill the worker
                     log.exception("search failed")
                     results = []
-                self._inbox.reply(self._on_search_answered, request_id, results)
-            else:
-                self._inbox.reply(self._on_search_answered, request_id, None)
+            self._inbox.reply(self._on_search_answered, request_id, results)
 
     def _submit(self, channel: str, run: Callable[[], list[Any]]) -> int:
         request_id = next(self._ids)

@@ -22,13 +22,12 @@ from kiosk.errors import DeviceError
 from kiosk.settings import Settings
 from kiosk.ui_inbox import ui_inbox
 
+# Types only: the reader, its serial library and the card decoder are imported when
+# the reader starts (after Home is on screen), not when the kiosk builds this service.
 if TYPE_CHECKING:
     from devices.idcard.cards import CardData
     from devices.idcard.reader import SerialCardReader
     from devices.idcard.simulator import SimulatedReaderDevice
-
-# The reader, its serial library and the card decoder are imported when the reader
-# starts (after Home is on screen), not when the kiosk builds this service.
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +135,9 @@ class IdCardService(QObject):
         """The demo control: put a sample card (the default demo card) on the simulated reader."""
         if self._device is None:
             raise DeviceError("a demo card can only be placed on the built-in simulator")
-        if kind is None:
-            self._device.place_demo_card()
-        else:
-            self._device.place_demo_card(kind)
+        from devices.idcard.samples import DEMO_CARD
+
+        self._device.place_demo_card(kind or DEMO_CARD)
 
     def lift_demo_card(self) -> None:
         if self._device is not None:

@@ -21,6 +21,7 @@ from kiosk.sd_notify import SystemdNotifier
 from kiosk.settings import Settings
 from kiosk.watchdog import WatchdogFeeder
 from ui.crash import CrashGuard
+from ui.event_loop import step_each_turn
 from ui.lockdown import ActivityMonitor, LockdownFilter
 from ui.main_window import MainWindow
 from ui.screen_manager import HOME
@@ -125,7 +126,8 @@ def run_kiosk(
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     kiosk = Kiosk(app, services, windowed=windowed)
-    QTimer.singleShot(0, lambda: run_ready_callbacks_one_per_turn(services))
+    # The start-up work left for after Home: one callback per turn of the event loop.
+    QTimer.singleShot(0, lambda: step_each_turn(services.run_next_ready_callback))
     # READY=1 and the watchdog pings come from the event loop: a hung UI stops them.
     watchdog = WatchdogFeeder(SystemdNotifier(), app)
     QTimer.singleShot(0, watchdog.start)
@@ -178,12 +180,6 @@ def _close_services(services: Services) -> None:
     close = getattr(services.content, "close", None)
     if callable(close):
         close()
-
-
-def run_ready_callbacks_one_per_turn(services: Services) -> None:
-    """The start-up work left for after Home, one callback per turn of the event loop."""
-    if services.run_next_ready_callback():
-        QTimer.singleShot(0, lambda: run_ready_callbacks_one_per_turn(services))
 
 
 def _has_display() -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from ui.caption_bar import CaptionBar
+from ui.event_loop import step_each_turn
 from ui.i18n import Translations
 from ui.idle_overlay import IdleOverlay
 from ui.login_overlay import LoginOverlay
@@ -125,8 +126,7 @@ class MainWindow(QMainWindow):
     def register_remaining_screens(self) -> None:
         """Import the screen modules Home did not need, one per turn of the event loop
         (a tap is never kept waiting long); the kiosk calls this once Home is shown."""
-        if self.manager.registry.register_next():
-            QTimer.singleShot(0, self.register_remaining_screens)
+        step_each_turn(self.manager.registry.register_next)
 
     # --- reactions ------------------------------------------------------------
     def show_home(self) -> None:
