@@ -13,7 +13,6 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,7 +90,6 @@ class StaffPanel(QObject):
     network_checked = Signal(object)  # NetworkCheck
     reader_test_finished = Signal(str, str)
     """Outcome (``card_read``, ``card_rejected``, ``no_card``, ``absent``) and reader health."""
-    _sync_done = Signal(bool, str)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +97,6 @@ class StaffPanel(QObject):
         self.syncing = False
         self.checking_network = False
         self._sync_requested_at = 0.0
-        self._sync_done.connect(self._on_sync_done)
-        self._network_thread: threading.Thread | None = None
         # The check's thread answers through the inbox, not a signal (see kiosk.ui_inbox).
         self._inbox = ui_inbox()
         self._listening = False
@@ -108,7 +104,6 @@ class StaffPanel(QObject):
         self._reader_timer.setSingleShot(True)
         self._reader_timer.timeout.connect(lambda: self._finish_reader_test("no_card"))
         self._tested_reader: Any = None
-        self.last_export_count = 0
 
     @property
     def staff(self) -> StaffServices:
@@ -259,16 +254,17 @@ class StaffPanel(QObject):
         speech = self.services.speech
         if speech is None:
             return SpeechTest("absent", "—", {}, "")
+        engine = str(getattr(speech, "engine_name", "?"))
         try:
             speech.speak_now(SPEECH_TEST_PHRASE)
             voice_for = getattr(speech, "voice_for_language", None)
             voices = {lang: voice_for(lang) for lang in ("zh", "en")} if voice_for else {}
         except Exception:
             log.exception("speech test failed")
-            return SpeechTest("error", str(getattr(speech, "engine_name", "?")), {}, "")
+            return SpeechTest("error", engine, {}, "")
         return SpeechTest(
             _health(speech),
-            str(getattr(speech, "engine_name", "?")),
+            engine,
             {language: voice for language, voice in voices.items() if voice},
             str(getattr(speech, "health_detail", "") or ""),
         )
@@ -317,21 +313,12 @@ class StaffPanel(QObject):
             return False
         self.checking_network = True
         self._inbox.expect()
-        inbox = self._inbox
-        self._network_thread = threading.Thread(
-            target=_check_network,
-            args=(settings, lambda result: inbox.reply(self._on_network_done, result)),
+        threading.Thread(
+            target=lambda: self._inbox.reply(self._on_network_done, _check_network(settings)),
             name="staff-network-check",
             daemon=True,
-        )
-        self._network_thread.start()
+        ).start()
         return True
-
-    def wait_network_check(self, timeout_s: float = 30.0) -> None:
-        """Join the check's thread (at shutdown, so it never reports to a deleted panel)."""
-        thread = self._network_thread
-        if thread is not None:
-            thread.join(timeout_s)
 
     def _on_network_done(self, result: NetworkCheck) -> None:
         self.checking_network = False
@@ -363,11 +350,10 @@ class StaffPanel(QObject):
         return hasattr(self.services.idcard, "reconnect")
 
     def _reconnect_reader(self, port: str) -> None:
-        reader = self.services.idcard
-        if reader is not None and hasattr(reader, "reconnect"):
-            if self._tested_reader is not None:
-                self._finish_reader_test("no_card")
-            reader.reconnect(port)
+        if not self.reader_reconnects():
+            return
+        self._finish_reader_test("no_card")  # a reader test in progress ends with it
+        self.services.idcard.reconnect(port)
 
     def set_out_of_service(self, active: bool, message: str = "") -> None:
         self.staff.maintenance.set_by_staff(active, message)
@@ -391,8 +377,9 @@ class StaffPanel(QObject):
         found.append(self.services.settings.data_dir / EXPORT_FOLDER)
         return found
 
-    def export_failed(self, passphrase: str, folder: Path) -> Path:
-        """Failed submissions into a new encrypted file in ``folder``; returns its path.
+    def export_failed(self, passphrase: str, folder: Path) -> tuple[Path, int]:
+        """Failed submissions into a new encrypted file in ``folder``; returns its path and
+        how many submissions it holds.
 
         ``ExportError`` on a short passphrase, ``OSError`` when the folder cannot
         be written (a stick pulled out, read-only).
@@ -406,9 +393,8 @@ class StaffPanel(QObject):
         count = write_export(
             failed_bodies(outbox) if outbox is not None else [], passphrase, target
         )
-        self.last_export_count = count
         self.staff.audit.action("outbox_export", count=count)
-        return target
+        return target, count
 
     def restart(self) -> int:
         self.staff.audit.action("restart")
@@ -421,7 +407,7 @@ class StaffPanel(QObject):
         return EXIT_TO_DESKTOP
 
 
-def _check_network(settings: Any, answer: Callable[[NetworkCheck], None]) -> None:
+def _check_network(settings: Any) -> NetworkCheck:
     from kiosk.central import build_client
 
     started = time.monotonic()
@@ -431,10 +417,9 @@ def _check_network(settings: Any, answer: Callable[[NetworkCheck], None]) -> Non
             client.health()
         finally:
             client.close()
-        result = NetworkCheck(True, f"{(time.monotonic() - started) * 1000:.0f} ms")
+        return NetworkCheck(True, f"{(time.monotonic() - started) * 1000:.0f} ms")
     except Exception as error:  # any failure is the answer, shown to staff
-        result = NetworkCheck(False, mask_text(str(error))[:160] or type(error).__name__)
-    answer(result)
+        return NetworkCheck(False, mask_text(str(error))[:160] or type(error).__name__)
 
 
 def _mount_points(root: Path) -> list[Path]:

@@ -8,6 +8,7 @@ health and the time of its last read.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -232,7 +233,7 @@ class StaffPanelScreen(Screen):
             self.panel.reader_test_finished.connect(self._on_reader_test_finished)
         self._show_exit_confirmation(False)
         self.snapshot: PanelSnapshot | None = None
-        self._export_targets: list[Any] = []
+        self._export_targets: list[Path] = []
         self._failed_shown: tuple[Any, ...] | None = None
         self.retranslate()
 
@@ -303,9 +304,9 @@ class StaffPanelScreen(Screen):
         self.log_view.setPlainText("\n".join(snap.log_lines))
         # The newest lines are the ones staff look for: show the end.
         self.log_view.verticalScrollBar().setValue(self.log_view.verticalScrollBar().maximum())
-        self.log_view.setPlaceholderText(translate("StaffPanel", "日志里还没有内容"))
-        if self.panel.export_folders() != self._export_targets:
-            self._fill_export_folders()  # a USB stick was plugged in or pulled out
+        folders = self.panel.export_folders()
+        if folders != self._export_targets:
+            self._fill_export_folders(folders)  # a USB stick was plugged in or pulled out
         self.idle_label.setText(
             translate("StaffPanel", "无操作超时：%1 秒").replace(
                 "%1", str(snap.settings["session.idle_timeout_s"])
@@ -516,7 +517,6 @@ class StaffPanelScreen(Screen):
             )
 
     def _on_reader_test_finished(self, outcome: str, health: str) -> None:
-        self.test_reader_button.setEnabled(True)
         said = {
             "card_read": translate(
                 "StaffPanel", "读到一张身份证，读卡器工作正常（卡内信息不显示）"
@@ -549,11 +549,9 @@ class StaffPanelScreen(Screen):
             text += "\n" + result.detail[:160]
         self.test_result.setText(text)
 
-    def _fill_export_folders(self) -> None:
+    def _fill_export_folders(self, folders: list[Path]) -> None:
         _clear_layout(self.export_folders)
-        if self.panel is None:
-            return
-        self._export_targets = self.panel.export_folders()
+        self._export_targets = folders
         for number, folder in enumerate(self._export_targets[:4]):
             button = TouchButton(f"staff_panel.export_to.{number}")
             button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
@@ -566,7 +564,7 @@ class StaffPanelScreen(Screen):
             return
         passphrase = self.export_passphrase.text()
         try:
-            written = self.panel.export_failed(passphrase, folder)
+            written, count = self.panel.export_failed(passphrase, folder)
         except ExportError:
             self.export_result.setText(
                 translate("StaffPanel", "口令至少 %1 个字符").replace("%1", str(PASSPHRASE_MIN))
@@ -583,7 +581,7 @@ class StaffPanelScreen(Screen):
                 "StaffPanel",
                 "已导出 %1 条到 %2。口令请另行告知接收人；用 legal-kiosk staff read-export 打开。",
             )
-            .replace("%1", str(self.panel.last_export_count))
+            .replace("%1", str(count))
             .replace("%2", str(written))
         )
 
@@ -671,6 +669,7 @@ class StaffPanelScreen(Screen):
         self.service_message.set_label(translate("StaffPanel", "给市民的说明（可选）"))
         self.storage_heading.setText(translate("StaffPanel", "存储与日志"))
         self.log_view.setAccessibleName(translate("StaffPanel", "最近日志"))
+        self.log_view.setPlaceholderText(translate("StaffPanel", "日志里还没有内容"))
         self.restart_button.setText(translate("StaffPanel", "重启程序"))
         self.exit_button.setText(translate("StaffPanel", "退出到桌面"))
         self.exit_confirm.setText(
@@ -679,7 +678,7 @@ class StaffPanelScreen(Screen):
         self.exit_confirm_yes.setText(translate("StaffPanel", "确定退出"))
         self.exit_confirm_no.setText(translate("StaffPanel", "取消"))
         self._failed_shown = None  # rows and export buttons are rebuilt in the new language
-        self._fill_export_folders()
+        self._fill_export_folders(self._export_targets)
         if self.isVisible():
             self.refresh()
 
