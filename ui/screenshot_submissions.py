@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.app import Services
 from kiosk.submissions.drafts import ConsultationDraft, Contact
-from kiosk.submissions.service import LocalSubmission, LookupResult
+from kiosk.submissions.results import LocalSubmission, LookupResult
 from ui.main_window import MainWindow
 
 # A fictional citizen: only masked forms of these reach a screen.

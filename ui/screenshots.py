@@ -14,13 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
 from kiosk.handoff import HandoffService
 from kiosk.identity import CitizenIdentity
+from kiosk.submissions.results import Receipt
 from ui.main_window import MainWindow
-from ui.screenshot_submissions import submission_views
+from ui.screenshot_submissions import TOUR_REF, submission_views
+from ui.widgets.tracking_qr import TrackingQrPanel
 
 TOUR_SIZE = (1920, 1080)
 LANGUAGES = ("zh_CN", "en")
@@ -231,7 +233,6 @@ class _TourMinter:
 
 
 TOUR_STATIC_URL_TEMPLATE = "https://mp.example.gov.cn/p/{type}/{id}"
-TOUR_REF = "HALL01-20261122-0007"
 
 
 class TourHandoff:
@@ -271,7 +272,6 @@ class TourHandoff:
             self._wait(app, window)
             shots.append(_grab(app, window, out_dir / f"{variant}-{name}.png"))
 
-        self.service.set_minter(self.minter)
         show("handoff-code", **content)
         screen = window.manager.current_screen
         self.clock.now += self.service.ttl_s + 1
@@ -297,15 +297,13 @@ class TourHandoff:
             app.processEvents()
             screen = window.manager.current_screen
             states = [screen.property("handoff_state")] if screen is not None else []
-            states += [w.property("handoff_state") for w in window.findChildren(QWidget)]
+            states += [panel.state for panel in window.findChildren(TrackingQrPanel)]
             if "waiting" not in states:
                 break
         app.processEvents()
 
 
-def _tour_receipt(online: bool) -> Any:
-    from kiosk.submissions.service import Receipt
-
+def _tour_receipt(online: bool) -> Receipt:
     created = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     return Receipt(
         client_ref=TOUR_REF,

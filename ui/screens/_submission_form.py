@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.submissions.identity import contact_from_identity
@@ -22,6 +23,8 @@ from ui.widgets.kinetic import KineticScrollArea
 
 if TYPE_CHECKING:
     from kiosk.app import Services
+
+translate = QCoreApplication.translate
 
 
 class SubmissionFormScreen(Screen):
@@ -80,6 +83,13 @@ class SubmissionFormScreen(Screen):
         self.prepare_fields()
         self.contact.lock_to(contact_from_identity(self.services.session.identity))
         self.retranslate()
+
+    def retranslate(self) -> None:
+        """The footer and the contact block; a form sets its own texts, then calls this."""
+        self.next_button.setText(translate("Submissions", "下一步：核对"))
+        self.handoff_button.setText(translate("Submissions", "在手机上继续填写"))
+        self.handoff_button.setVisible(self.services.handoff is not None)
+        self.contact.retranslate()
 
     def prepare_fields(self) -> None:
         """Refresh choices that depend on the platform's configuration (on every entry)."""

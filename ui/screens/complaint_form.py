@@ -105,10 +105,7 @@ class ComplaintFormScreen(SubmissionFormScreen):
         )
         self.respondent.set_label(translate("Submissions", "被投诉的人员或机构（输入名称可查找）"))
         self.content.set_label(translate("Submissions", "投诉内容（10 到 2000 个字）"))
-        self.next_button.setText(translate("Submissions", "下一步：核对"))
-        self.handoff_button.setText(translate("Submissions", "在手机上继续填写"))
-        self.handoff_button.setVisible(self.services.handoff is not None)
-        self.contact.retranslate()
+        super().retranslate()  # the footer and the contact block
 
     # --- respondent lookup -------------------------------------------------------------
     def _on_respondent_edited(self, text: str) -> None:

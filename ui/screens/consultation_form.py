@@ -132,10 +132,7 @@ class ConsultationFormScreen(SubmissionFormScreen):
         )
         self.make_private_button.setText(translate("Submissions", "改为不公开"))
         self.remove_numbers_button.setText(translate("Submissions", "删除这些号码"))
-        self.next_button.setText(translate("Submissions", "下一步：核对"))
-        self.handoff_button.setText(translate("Submissions", "在手机上继续填写"))
-        self.handoff_button.setVisible(self.services.handoff is not None)
-        self.contact.retranslate()
+        super().retranslate()  # the footer and the contact block
 
     # --- the draft -------------------------------------------------------------------
     def draft(self) -> ConsultationDraft:

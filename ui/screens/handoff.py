@@ -31,6 +31,7 @@ from ui.screens.base import Screen
 from ui.theme import SPACING_PX
 from ui.widgets import TouchButton, make_label
 from ui.widgets.qr_code import QrCodeWidget
+from ui.widgets.tracking_qr import expires_in_text, new_code_text
 
 if TYPE_CHECKING:
     from kiosk.app import Services
@@ -197,8 +198,7 @@ class HandoffScreen(Screen):
         code = self._code
         if self._state != "shown" or code is None:
             return
-        left = code.seconds_left(self._now())
-        if left is not None and left <= 0:
+        if code.is_expired(self._now()):
             self._ticker.stop()
             self.qr.set_text("")  # an expired code must not be scanned
             self._set_state("expired")
@@ -217,11 +217,7 @@ class HandoffScreen(Screen):
         self._render_status()
 
     def _render_buttons(self) -> None:
-        self.refresh_button.setText(
-            translate("Handoff", "重试")
-            if self._state == "unavailable"
-            else translate("Handoff", "生成新二维码")
-        )
+        self.refresh_button.setText(new_code_text(self._state == "unavailable"))
         instead = self._unavailable.instead if self._unavailable is not None else None
         if instead is Alternative.SUBMIT_HERE:
             back = translate("Handoff", "返回，在本机提交")
@@ -247,10 +243,7 @@ class HandoffScreen(Screen):
                 status = translate("Handoff", "此二维码长期有效")
                 privacy = translate("Handoff", "二维码只包含公开内容的链接，不含任何个人信息。")
             else:
-                whole = int(left + 0.999)
-                status = translate("Handoff", "二维码 %1 后失效").replace(
-                    "%1", f"{whole // 60}:{whole % 60:02d}"
-                )
+                status = expires_in_text(left)
                 privacy = translate(
                     "Handoff", "二维码只含一次性口令，不含您的个人信息；扫码后请在手机上继续。"
                 )

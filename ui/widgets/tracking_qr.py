@@ -21,6 +21,17 @@ from ui.widgets.touch import TouchButton, make_label
 translate = QCoreApplication.translate
 
 
+def expires_in_text(seconds_left: float) -> str:
+    """「二维码 4:59 后失效」: the time left on a minted code, rounded up to the second."""
+    whole = int(seconds_left + 0.999)
+    return translate("Handoff", "二维码 %1 后失效").replace("%1", f"{whole // 60}:{whole % 60:02d}")
+
+
+def new_code_text(unavailable: bool) -> str:
+    """The button under a missing code: try again (no network) or make a new one (expired)."""
+    return translate("Handoff", "重试") if unavailable else translate("Handoff", "生成新二维码")
+
+
 class TrackingQrPanel(QWidget):
     """Asks ``service`` (a HandoffService) for a tracking code for ``ref`` and shows it."""
 
@@ -121,20 +132,12 @@ class TrackingQrPanel(QWidget):
 
     def _render(self) -> None:
         self.caption.setText(translate("Handoff", "微信扫码，在手机上查看进度"))
-        self.refresh_button.setText(
-            translate("Handoff", "重试")
-            if self.state == "unavailable"
-            else translate("Handoff", "生成新二维码")
-        )
+        self.refresh_button.setText(new_code_text(self.state == "unavailable"))
         code = self._code
         if self.state == "waiting":
             text = translate("Handoff", "正在生成二维码…")
         elif self.state == "shown" and code is not None:
-            left = code.seconds_left(self._service.now())
-            whole = int((left or 0) + 0.999)
-            text = translate("Handoff", "二维码 %1 后失效").replace(
-                "%1", f"{whole // 60}:{whole % 60:02d}"
-            )
+            text = expires_in_text(code.seconds_left(self._service.now()) or 0)
         elif self.state == "expired":
             text = translate("Handoff", "二维码已过期，可以生成新的二维码。")
         elif self.state == "unavailable":
