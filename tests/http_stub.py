@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import socket
 import sys
 import threading
 import time
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from offline_cache.api_client import CentralClient
 
 
 @dataclass
@@ -331,3 +334,16 @@ def running_platform(state: PlatformState | None = None) -> Iterator[tuple[str, 
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def closed_port_url() -> str:
+    """An API base URL on loopback where nothing listens: the platform is unreachable."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/api/v1"
+
+
+def closed_port_client() -> CentralClient:
+    """A central API client whose every call fails at once (connection refused)."""
+    return CentralClient(closed_port_url(), "t", "HALL01", connect_timeout=2)

@@ -8,7 +8,6 @@ code nor the hand-off requests the platform received.
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from kiosk.submissions.setup import create_submission_service
 from offline_cache.db import database_proxy, open_database
 from offline_cache.retry import Backoff
 from offline_cache.schema import ensure_schema
+from tests.http_stub import closed_port_url
 from tests.ui.qr_decode import decode_qr
 from tests.ui.test_submission_screens import PHONE, fill_consultation, find, tap, type_into
 from ui.main_window import MainWindow
@@ -43,13 +43,6 @@ TEMPLATE = "https://mp.example.gov.cn/p/{type}/{id}"
 def server() -> Iterator[DevServer]:
     with DevServer("empty") as running:
         yield running
-
-
-def closed_port_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/api/v1"
 
 
 def build(tmp_path: Path, url: str, token: str) -> Services:

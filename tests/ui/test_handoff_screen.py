@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Iterator
 
@@ -18,6 +17,7 @@ from kiosk.handoff import ContentContext, DraftContext, HandoffService, Tracking
 from kiosk.session import CitizenSession
 from kiosk.settings import load_settings
 from offline_cache.api_client import CentralClient
+from tests.http_stub import closed_port_client
 from tests.ui.qr_decode import decode_qr
 from ui.screens.handoff import HandoffScreen
 
@@ -45,13 +45,6 @@ def make_screen(qtbot: QtBot, minter: CentralClient | None, ttl_s: int, monotoni
     screen.resize(1920, 984)
     screen.show()
     return screen
-
-
-def offline_client() -> CentralClient:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return CentralClient(f"http://127.0.0.1:{port}/api/v1", "t", "HALL01", connect_timeout=2)
 
 
 def state(screen: HandoffScreen) -> str:
@@ -87,7 +80,7 @@ def test_minted_code_decodes_expires_and_renews(qtbot: QtBot, server: DevServer)
 
 
 def test_offline_content_shows_the_static_link(qtbot: QtBot) -> None:
-    screen = make_screen(qtbot, offline_client(), 300)
+    screen = make_screen(qtbot, closed_port_client(), 300)
     screen.enter(context=ContentContext("law", "civil-code"))
     qtbot.waitUntil(lambda: state(screen) == "shown", timeout=10_000)
     expected = "https://mp.example.gov.cn/p/law/civil-code"
@@ -97,7 +90,7 @@ def test_offline_content_shows_the_static_link(qtbot: QtBot) -> None:
 
 
 def test_offline_draft_says_it_needs_the_network(qtbot: QtBot) -> None:
-    screen = make_screen(qtbot, offline_client(), 300)
+    screen = make_screen(qtbot, closed_port_client(), 300)
     screen.enter(context=DraftContext({"subject": "邻居噪音", "content": "张三 13812345678"}))
     qtbot.waitUntil(lambda: state(screen) == "unavailable", timeout=10_000)
     assert not screen.qr.isVisible() and screen.qr.text() == ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -15,8 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from devserver.testing import DevServer
 from kiosk.app import Services, build_services
+from kiosk.secret_store import SecretStore
 from kiosk.settings import load_settings
+from offline_cache.api_client import CentralClient
 from offline_cache.db import database_proxy
+from offline_cache.outbox import Outbox
 from ui.main_window import MainWindow
 from ui.screen_manager import HOME
 from ui.screens.staff_pin import DIGIT_NAMES
@@ -91,10 +95,7 @@ def test_platform_switches_maintenance_on_and_off(
     qtbot.waitUntil(lambda: window.manager.current_id != "out_of_service", timeout=5000)
 
 
-def test_staff_audit_events_are_delivered(
-    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
-) -> None:
-    services, window, server = kiosk
+def login(qtbot: QtBot, window: MainWindow) -> None:
     for _ in range(5):
         qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=gesture_zone(1920).center())
     assert window.manager.current_id == "staff_pin"
@@ -103,6 +104,13 @@ def test_staff_audit_events_are_delivered(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
     assert window.manager.current_id == "staff_panel"
+
+
+def test_staff_audit_events_are_delivered(
+    qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
+) -> None:
+    services, window, server = kiosk
+    login(qtbot, window)
     qtbot.mouseClick(window.findChild(QWidget, "staff_panel.logout"), Qt.MouseButton.LeftButton)
     beat(qtbot, services)
     delivered = [row["event"]["type"] for row in server.events()]
@@ -111,26 +119,30 @@ def test_staff_audit_events_are_delivered(
     assert "240517" not in text
 
 
-def login(qtbot: QtBot, window: MainWindow) -> None:
-    for _ in range(5):
-        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=gesture_zone(1920).center())
-    for digit in "240517":
-        button = window.findChild(QWidget, f"staff_pin.key_{DIGIT_NAMES[int(digit)]}")
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.findChild(QWidget, "staff_pin.ok"), Qt.MouseButton.LeftButton)
-    assert window.manager.current_id == "staff_panel"
+def one_failed_submission(
+    services: Services,
+    server: DevServer,
+    kind: str,
+    client_ref: str,
+    identity: dict[str, Any],
+    body: dict[str, Any],
+) -> Outbox:
+    """The outbox after one submission that the platform refused for good (HTTP 422)."""
+    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
+    outbox.enqueue(kind, client_ref, identity, body, "zh")
+    server.fault("/api/v1/submissions", "status", status=422, count=1)
+    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
+    assert outbox.counts().failed == 1
+    return outbox
 
 
 def test_sync_now_and_retry_of_a_failed_submission(
     qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
 ) -> None:
-    from kiosk.secret_store import SecretStore
-    from offline_cache.api_client import CentralClient
-    from offline_cache.outbox import Outbox
-
     services, window, server = kiosk
-    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
-    outbox.enqueue(
+    outbox = one_failed_submission(
+        services,
+        server,
         "consultation",
         "HALL01-20261122-0001",
         {"verified": False, "name": "张三", "phone": "13812345678"},
@@ -142,11 +154,7 @@ def test_sync_now_and_retry_of_a_failed_submission(
             "in_litigation": False,
             "consent_version": "1",
         },
-        "zh",
     )
-    server.fault("/api/v1/submissions", "status", status=422, count=1)
-    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
-    assert outbox.counts().failed == 1
 
     login(qtbot, window)
     screen = window.manager.current_screen
@@ -189,23 +197,17 @@ def test_sync_now_and_retry_of_a_failed_submission(
 def test_export_of_failed_submissions_and_the_network_check(
     qtbot: QtBot, kiosk: tuple[Services, MainWindow, DevServer]
 ) -> None:
-    from kiosk.secret_store import SecretStore
     from kiosk.staff.export import read_export
-    from offline_cache.api_client import CentralClient
-    from offline_cache.outbox import Outbox
 
     services, window, server = kiosk
-    outbox = Outbox(database_proxy.obj, SecretStore(services.settings.secret_file).key())
-    outbox.enqueue(
+    one_failed_submission(
+        services,
+        server,
         "complaint",
         "HALL01-20261122-0002",
         {"verified": False, "name": "李四", "phone": "13912345678"},
         {"subject": "s" * 5, "content": "c" * 10, "consent_version": "1"},
-        "zh",
     )
-    server.fault("/api/v1/submissions", "status", status=422, count=1)
-    outbox.deliver_due(CentralClient(server.url, server.token, server.kiosk_id))
-    assert outbox.counts().failed == 1
     login(qtbot, window)
 
     # Opening the panel asks GET /health afresh.
@@ -218,14 +220,10 @@ def test_export_of_failed_submissions_and_the_network_check(
     )
     qtbot.waitUntil(lambda: "不可达" in network.text(), timeout=10_000)  # type: ignore[attr-defined]
 
-    folders = screen_folders = services.settings.data_dir / "export"
-    panel = window.manager.current_screen.panel
-    assert panel.export_folders()[-1] == screen_folders
-    buttons = [
-        window.findChild(QWidget, f"staff_panel.export_to.{n}")
-        for n in range(len(panel.export_folders()))
-    ]
-    to_data_folder = buttons[-1]
+    folders = services.settings.data_dir / "export"
+    targets = window.manager.current_screen.panel.export_folders()
+    assert targets[-1] == folders
+    to_data_folder = window.findChild(QWidget, f"staff_panel.export_to.{len(targets) - 1}")
     assert str(folders) in to_data_folder.text()  # type: ignore[attr-defined]
     passphrase = window.findChild(QWidget, "staff_panel.export_passphrase")
     result = window.findChild(QWidget, "staff_panel.export_result")

@@ -3,7 +3,6 @@ a minted code online (the platform received type/id/anchor), the static link off
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from devserver.testing import DevServer
 from kiosk.app import Services
 from kiosk.handoff import ContentContext, HandoffService
 from offline_cache.api_client import CentralClient
+from tests.http_stub import closed_port_client
 from tests.ui.qr_decode import decode_qr
 from ui.main_window import MainWindow
 from ui.screens.handoff import HandoffScreen
@@ -29,13 +29,6 @@ TEMPLATE = "https://mp.example.gov.cn/p/{type}/{id}"
 def server() -> Iterator[DevServer]:
     with DevServer("empty") as running:
         yield running
-
-
-def closed_port_client() -> CentralClient:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return CentralClient(f"http://127.0.0.1:{port}/api/v1", "t", "HALL01", connect_timeout=2)
 
 
 def expected_contexts(services: Services) -> list[tuple[str, dict[str, Any], ContentContext]]:

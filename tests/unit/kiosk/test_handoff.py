@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +20,7 @@ from kiosk.handoff import (
     static_url,
 )
 from offline_cache.api_client import CentralClient
+from tests.http_stub import closed_port_client
 
 TEMPLATE = "https://mp.example.gov.cn/p/{type}/{id}"
 DRAFT = DraftContext(
@@ -40,13 +40,6 @@ def server() -> Iterator[DevServer]:
 
 def client_for(server: DevServer) -> CentralClient:
     return CentralClient(server.url, server.token, server.kiosk_id, read_timeout=10)
-
-
-def closed_port_client() -> CentralClient:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return CentralClient(f"http://127.0.0.1:{port}/api/v1", "t", "HALL01", connect_timeout=2)
 
 
 def test_online_content_gets_a_minted_url(server: DevServer) -> None:
