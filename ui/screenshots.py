@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Services
 from kiosk.handoff import HandoffService
 from kiosk.identity import CitizenIdentity
+from kiosk.submissions.install import ensure_submission_service
 from kiosk.submissions.results import Receipt
 from ui.main_window import MainWindow
 from ui.screenshot_submissions import TOUR_REF, submission_views
@@ -114,6 +115,9 @@ def _settle(app: QApplication, services: Services, timeout_s: float = 10.0) -> N
 def render_tour(app: QApplication, services: Services, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     _wait_for_content(app, services)
+    # As on a kiosk a moment after Home: the forms have their rules and categories.
+    # Nothing is delivered from the tour.
+    ensure_submission_service(services, deliver=False)
     samples = lookup_samples(services)
     with _tour_handoff(services) as handoff:
         window = MainWindow(services)
@@ -185,11 +189,6 @@ def _submission_shots(
     app: QApplication, window: MainWindow, services: Services, out_dir: Path, variant: str
 ) -> list[Path]:
     """The submission screens filled in, with rule messages, receipts and answers."""
-    if services.submissions is None:
-        # The forms need the rules and the categories; nothing is delivered from the tour.
-        from kiosk.submissions.install import ensure_submission_service
-
-        ensure_submission_service(services, deliver=False)
     written: list[Path] = []
     for suffix, show in submission_views(window, services, dt.datetime.now().astimezone()):
         show()
