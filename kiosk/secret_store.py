@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import base64
 import os
-import secrets
-import tomllib
 from pathlib import Path
 
 OUTBOX_KEY = "outbox_key"
@@ -21,6 +19,8 @@ class SecretStore:
         self.path = path
 
     def _read(self) -> dict[str, str]:
+        import tomllib  # imported when a secret is first read, not with the kiosk
+
         try:
             with self.path.open("rb") as handle:
                 data = tomllib.load(handle)
@@ -57,6 +57,8 @@ class SecretStore:
         """A random key stored under ``name``, created on first use."""
         stored = self.get(name)
         if stored is None:
+            import secrets
+
             stored = base64.urlsafe_b64encode(secrets.token_bytes(length)).decode("ascii")
             self.set(name, stored)
         return base64.urlsafe_b64decode(stored)

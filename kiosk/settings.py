@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -467,6 +466,8 @@ def load_settings(
     source = "defaults"
     path = config_file or environ.get(ENV_CONFIG_FILE) or None
     if path:
+        import tomllib  # only with a settings file: the defaults start without the parser
+
         path = Path(path).expanduser()
         try:
             with path.open("rb") as handle:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -65,6 +64,8 @@ class QueuedEventSink:
 
 
 def make_event(event_type: str, data: Mapping[str, Any], at: float) -> Event:
+    import uuid  # (and the platform probe behind it) when the first event is made
+
     return {
         "id": str(uuid.uuid4()),
         "type": event_type[:40],

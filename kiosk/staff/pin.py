@@ -8,10 +8,7 @@ PINs already set.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import itertools
-import secrets
 
 PIN_MIN_DIGITS = 6
 PIN_MAX_DIGITS = 12
@@ -47,6 +44,8 @@ def check_pin_rule(pin: str) -> None:
 
 def hash_pin(pin: str) -> str:
     """The storable hash of a PIN that follows the rule (checked here too)."""
+    import secrets  # this module loads with the kiosk; hashing waits for the first PIN
+
     check_pin_rule(pin)
     salt = secrets.token_bytes(_SALT_BYTES)
     digest = _scrypt(pin, salt, _N, _R, _P)
@@ -64,10 +63,14 @@ def verify_pin(pin: str, stored: str) -> bool:
         candidate = _scrypt(pin, salt, int(n), int(r), int(p), len(expected))
     except (ValueError, TypeError):
         return False
+    import hmac
+
     return hmac.compare_digest(candidate, expected)
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int = _HASH_BYTES) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=length
     )
