@@ -43,8 +43,7 @@ lint: install
 
 test: install lint
 	@QT_QPA_PLATFORM=offscreen PYTHONUNBUFFERED=1 $(BIN)/python -m pytest $(PYTEST_ARGS) || { status=$$?; \
-		if [ -s .pytest-hang.log ]; then echo "--- a test hung; every thread's stack:"; \
-		cat .pytest-hang.log; fi; exit $$status; }
+		$(BIN)/python tests/stopped_run.py .pytest-hang.log; exit $$status; }
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)

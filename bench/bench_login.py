@@ -59,6 +59,7 @@ def _measure() -> dict[str, object]:
     from kiosk.connectivity import Connectivity
     from kiosk.device_services import attach_device_services
     from kiosk.idcard_service import IdCardService
+    from kiosk.main_thread_gc import install_main_thread_gc
     from kiosk.session import CitizenSession
     from kiosk.settings import load_settings
     from kiosk.speech_service import SpeechService
@@ -81,6 +82,7 @@ def _measure() -> dict[str, object]:
             return False
 
     app = QApplication.instance() or QApplication([])
+    install_main_thread_gc(app)  # as on the kiosk
     loop = QEventLoop()
 
     def spin(condition: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:

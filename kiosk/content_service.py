@@ -99,6 +99,7 @@ class ContentService(QObject):
         self._latest: dict[str, int] = {}
         self._latest_lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self._closed = False
         # Answers of the loader and the search worker reach the UI thread through an
         # inbox, not through signals emitted on those threads (see kiosk.ui_inbox).
         self._inbox = ui_inbox()
@@ -173,12 +174,15 @@ class ContentService(QObject):
             self.state_changed.emit(self._state)
 
     def _on_state_changed(self, state: str) -> None:
-        if state == ContentState.READY:
+        # A load that ends after close() (its answer was still in the inbox) starts
+        # nothing: the worker and whatever waits for `ready` would outlive the kiosk.
+        if state == ContentState.READY and not self._closed:
             self._start_worker()
             self.ready.emit()
 
     def close(self) -> None:
-        """Stop the worker threads (waits for a load in progress)."""
+        """Stop the worker threads (waits for a load in progress); nothing starts after."""
+        self._closed = True
         if self._loader is not None:
             self._loader.join()
         if self._worker is not None:
@@ -188,7 +192,7 @@ class ContentService(QObject):
 
     # --- searches on the worker thread -----------------------------------------
     def _start_worker(self) -> None:
-        if self._worker is None:
+        if self._worker is None and not self._closed:
             self._worker = threading.Thread(target=self._work, name="content-search", daemon=True)
             self._worker.start()
 
@@ -213,8 +217,8 @@ class ContentService(QObject):
         request_id = next(self._ids)
         with self._latest_lock:
             self._latest[channel] = request_id
-        if not self.is_ready:
-            # Nothing to search yet: answer at once with no results.
+        if not self.is_ready or self._closed:
+            # Nothing to search (yet, or any more): answer at once with no results.
             self.search_finished.emit(request_id, [])
             return request_id
         self._start_worker()

@@ -74,6 +74,10 @@ class _SyncWorker(QObject):
     def finish(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        # Quit from inside the thread: a quit() from outside may end the loop before
+        # this slot ran, and the timer, still running, could then only be destroyed
+        # from the wrong thread.
+        QThread.currentThread().quit()
 
     @Slot()
     def run_round(self) -> None:
@@ -159,6 +163,7 @@ class SyncService(QObject):
         self._state_reader = state_reader
         self._last: SyncRoundSummary | None = None
         self._running = False
+        self._stopped = False
 
     @classmethod
     def from_settings(
@@ -179,6 +184,11 @@ class SyncService(QObject):
         return cls(engine_factory, settings["sync.interval_s"], connectivity, state_reader)
 
     @property
+    def running(self) -> bool:
+        """The sync thread is alive (started and not yet stopped)."""
+        return self._thread.isRunning()
+
+    @property
     def last_round(self) -> SyncRoundSummary | None:
         return self._last
 
@@ -187,7 +197,13 @@ class SyncService(QObject):
         return self._state_reader() if self._state_reader is not None else None
 
     def start(self) -> None:
-        if not self._running:
+        """Start the thread; never again once stopped.
+
+        The start can be connected to a signal that arrives after the kiosk began
+        to shut down (content ready): a thread started then would outlive its
+        owner, and Qt aborts the process when a running thread is destroyed.
+        """
+        if not self._running and not self._stopped:
             self._running = True
             self._thread.start()
 
@@ -198,12 +214,12 @@ class SyncService(QObject):
 
     def stop(self, wait_ms: int = 60_000) -> None:
         """Stop after the page being applied (a page is one transaction: nothing half-done)."""
+        self._stopped = True
         if not self._running:
             return
         self._running = False
         self._worker.cancelled.set()
         self._stop_requested.emit()
-        self._thread.quit()
         if not self._thread.wait(wait_ms):
             log.warning("the sync thread did not stop within %d ms", wait_ms)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services, build_services
+from kiosk.main_thread_gc import install_main_thread_gc
 from kiosk.sd_notify import SystemdNotifier
 from kiosk.settings import Settings
 from kiosk.watchdog import WatchdogFeeder
@@ -89,6 +90,7 @@ def create_application() -> QApplication:
     app.setApplicationName("legal-kiosk")
     app.setOrganizationName("legal-kiosk")
     app.setQuitOnLastWindowClosed(True)
+    install_main_thread_gc(app)  # Qt objects in cycles are freed on their own thread
     return app
 
 

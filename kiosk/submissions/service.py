@@ -138,7 +138,13 @@ class SubmissionService:
         if self._delivery is None:
             return True
         stopped = self._delivery.stop(timeout_ms)
-        self._delivery = None
+        if stopped:
+            self._delivery = None
+        else:
+            # Still in a round (a slow server): keep the thread's owner, since Qt
+            # aborts the whole process when a running thread is destroyed. The
+            # thread ends after that round; a later call waits again.
+            log.warning("outbox delivery did not stop within %d ms", timeout_ms)
         return stopped
 
     # --- agreement -----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
+from kiosk.main_thread_gc import install_main_thread_gc
 from kiosk.settings import load_settings
 from kiosk.submissions.drafts import ConsultationDraft, Contact
 from kiosk.submissions.setup import create_submission_service
@@ -53,6 +54,7 @@ def main(argv: list[str]) -> int:
         }
     )
     app = QCoreApplication(sys.argv[:1])
+    install_main_thread_gc(app)  # as the kiosk: cycles are freed on the UI thread
     database = open_database(settings.database_path)
     ensure_schema(database)
     service = create_submission_service(settings, database, backoff=Backoff(base=0.05, cap=0.5))

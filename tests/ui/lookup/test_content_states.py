@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
@@ -115,3 +116,23 @@ def test_the_attract_loop_shows_the_announcements(qtbot: QtBot, lookup_window: M
     lookup_window.manager.show_attract()
     shown = find(lookup_window, QLabel, "attract.announcement").text()
     assert shown.startswith("农民工讨薪法律援助绿色通道")
+
+
+def test_a_load_that_ends_after_close_starts_nothing(qtbot: QtBot, demo_database: Path) -> None:
+    """The kiosk shutting down while content still loads: nothing may start after."""
+    content = ContentService(load_settings(environ={}), demo_database, clock=lambda: TODAY)
+    readies: list[bool] = []
+    content.ready.connect(lambda: readies.append(True))
+    searchers_before = sum(t.name == "content-search" for t in threading.enumerate())
+    with qtbot.waitSignal(
+        content.state_changed,
+        timeout=60_000,
+        check_params_cb=lambda state: state == ContentState.READY,
+    ):
+        content.start()
+        content.close()  # waits for the loader; its answer reaches the UI thread after
+    assert not readies  # the sync that waits for "ready" must not start now
+    assert sum(t.name == "content-search" for t in threading.enumerate()) == searchers_before
+    with qtbot.waitSignal(content.search_finished, timeout=1_000) as answer:
+        content.request_search("离婚")
+    assert answer.args[1] == []

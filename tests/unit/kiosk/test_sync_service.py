@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ testing = pytest.importorskip("devserver.testing")
 
 
 @pytest.fixture
-def service(devserver: Any, tmp_path: Path, qtbot: Any) -> Iterator[tuple[SyncService, Any]]:
+def content(devserver: Any, tmp_path: Path) -> Iterator[tuple[Any, Any, Any]]:
+    """Settings for the reference server, the opened content and its search index."""
     settings = load_settings(
         environ={
             "LEGAL_KIOSK_CENTRAL__URL": devserver.url,
@@ -29,12 +31,17 @@ def service(devserver: Any, tmp_path: Path, qtbot: Any) -> Iterator[tuple[SyncSe
         }
     )
     prepared, index = open_content(settings)
-    connectivity = Connectivity(False)
-    sync = SyncService.from_settings(settings, prepared.database, index, connectivity)
-    yield sync, index
-    sync.stop()
+    yield settings, prepared.database, index
     prepared.database.close()
     database_proxy.initialize(None)
+
+
+@pytest.fixture
+def service(content: Any, qtbot: Any) -> Iterator[tuple[SyncService, Any]]:
+    settings, database, index = content
+    sync = SyncService.from_settings(settings, database, index, Connectivity(False))
+    yield sync, index
+    sync.stop()
 
 
 def next_round(qtbot: Any, sync: SyncService, action: Any = None) -> SyncRoundSummary:
@@ -72,3 +79,31 @@ def test_rounds_pull_index_and_report_reachability(
     assert not failed.ok and failed.error
     assert not connectivity.online
     assert any(hit.id == "faq-new-1" for hit in index.search("宠物扰民")), "cache kept"
+
+
+def test_stop_ends_the_thread_and_its_timer_and_nothing_restarts_it(
+    qtbot: Any, qtlog: Any, content: Any
+) -> None:
+    settings, database, index = content
+    sync = SyncService.from_settings(settings, database, index, Connectivity(False))
+    next_round(qtbot, sync, sync.start)
+    assert sync.running
+    sync.stop()
+    assert not sync.running
+    # The start is connected to "content ready", which can come after the kiosk
+    # began to shut down; a thread started then would outlive its owner.
+    sync.start()
+    sync.sync_now()
+    assert not sync.running
+    # The worker's timer was stopped on its own thread: destroying the worker
+    # here (the UI thread) has nothing to stop from the wrong thread.
+    del sync
+    gc.collect()
+    assert not [record.message for record in qtlog.records if "Timers" in record.message]
+
+
+def test_a_service_stopped_before_it_started_never_starts(service: Any) -> None:
+    sync, _ = service
+    sync.stop()
+    sync.start()
+    assert not sync.running

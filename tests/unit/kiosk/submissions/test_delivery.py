@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.submissions.delivery import DeliveryThread
@@ -56,3 +58,24 @@ def test_what_a_round_says_about_the_platform() -> None:
     assert reachability(DeliveryReport(stopped_early="unreachable")) is False
     assert reachability(DeliveryReport()) is None  # nothing was due: nothing learnt
     assert reachability(DeliveryReport(stopped_early="auth")) is None
+
+
+def test_a_round_outlasting_the_stop_keeps_its_thread_owned_until_it_ends(
+    qtbot: QtBot, offline_service: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow server at shutdown: dropping a running thread would abort the kiosk."""
+    in_round, release = threading.Event(), threading.Event()
+
+    def slow_round(now: float) -> None:
+        in_round.set()
+        release.wait(10)
+
+    monkeypatch.setattr(offline_service, "deliver_due", slow_round)
+    delivery = offline_service.start_delivery(interval_ms=3_600_000)
+    assert in_round.wait(5)
+    assert offline_service.stop_delivery(timeout_ms=50) is False
+    assert offline_service.start_delivery() is delivery  # still owned, not a second thread
+    assert delivery.worker_thread.isRunning()
+    release.set()
+    assert offline_service.stop_delivery()
+    assert not delivery.worker_thread.isRunning()
