@@ -32,10 +32,15 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     )
 
 
-def write_export(bodies: list[dict[str, Any]], passphrase: str, target: Path) -> int:
-    """Encrypt ``bodies`` into ``target`` (written atomically); returns how many."""
+def check_passphrase(passphrase: str) -> None:
+    """``ExportError`` when the passphrase is too short to protect the file."""
     if len(passphrase) < PASSPHRASE_MIN:
         raise ExportError(f"the passphrase needs at least {PASSPHRASE_MIN} characters")
+
+
+def write_export(bodies: list[dict[str, Any]], passphrase: str, target: Path) -> int:
+    """Encrypt ``bodies`` into ``target`` (written atomically); returns how many."""
+    check_passphrase(passphrase)
     # Imported here: the staff panel names this module, and start-up stays light.
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

@@ -60,6 +60,15 @@ class SpeechTest:
 
 
 @dataclass(frozen=True)
+class ExportOutcome:
+    """The end of an export of failed submissions, started from the staff panel."""
+
+    target: Path
+    count: int  # submissions in the file (0 when it failed)
+    error: str | None = None  # why the folder could not be written (a stick pulled out)
+
+
+@dataclass(frozen=True)
 class DeviceFacts:
     name: str
     health: str
@@ -88,6 +97,7 @@ class StaffPanel(QObject):
     sync_progressed = Signal(int, int)  # pages, changes
     sync_finished = Signal(bool, str)  # ok, short message
     network_checked = Signal(object)  # NetworkCheck
+    export_finished = Signal(object)  # ExportOutcome
     reader_test_finished = Signal(str, str)
     """Outcome (``card_read``, ``card_rejected``, ``no_card``, ``absent``) and reader health."""
 
@@ -96,6 +106,7 @@ class StaffPanel(QObject):
         self.services = services
         self.syncing = False
         self.checking_network = False
+        self.exporting = False
         self._sync_requested_at = 0.0
         # The check's thread answers through the inbox, not a signal (see kiosk.ui_inbox).
         self._inbox = ui_inbox()
@@ -377,24 +388,42 @@ class StaffPanel(QObject):
         found.append(self.services.settings.data_dir / EXPORT_FOLDER)
         return found
 
-    def export_failed(self, passphrase: str, folder: Path) -> tuple[Path, int]:
-        """Failed submissions into a new encrypted file in ``folder``; returns its path and
-        how many submissions it holds.
+    def export_failed(self, passphrase: str, folder: Path) -> bool:
+        """Start writing the failed submissions into a new encrypted file in ``folder``.
 
-        ``ExportError`` on a short passphrase, ``OSError`` when the folder cannot
-        be written (a stick pulled out, read-only).
+        The key derivation (scrypt) and the flush to a USB stick take from a
+        fraction of a second to seconds, so they run in a thread and the end
+        comes as ``export_finished``. False when an export is already running.
+        ``ExportError`` at once on a short passphrase.
         """
-        from kiosk.staff.export import write_export
+        from kiosk.staff.export import check_passphrase
         from offline_cache.outbox import failed_bodies
 
+        check_passphrase(passphrase)
+        if self.exporting:
+            return False
         outbox = self._outbox()
+        bodies = failed_bodies(outbox) if outbox is not None else []  # the database: here
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"failed-{self.services.settings['kiosk.id']}-{stamp}.lkexport"
-        count = write_export(
-            failed_bodies(outbox) if outbox is not None else [], passphrase, target
-        )
-        self.staff.audit.action("outbox_export", count=count)
-        return target, count
+        self.exporting = True
+        self._inbox.expect()
+        threading.Thread(
+            target=lambda: self._inbox.reply(
+                self._on_export_done, _write_export(bodies, passphrase, target)
+            ),
+            name="staff-export",
+            daemon=True,
+        ).start()
+        return True
+
+    def _on_export_done(self, outcome: ExportOutcome) -> None:
+        self.exporting = False
+        if outcome.error is None:
+            self.staff.audit.action("outbox_export", count=outcome.count)
+        else:
+            self.staff.audit.action("outbox_export", ok=False)
+        self.export_finished.emit(outcome)
 
     def restart(self) -> int:
         self.staff.audit.action("restart")
@@ -405,6 +434,16 @@ class StaffPanel(QObject):
         self.staff.audit.action("exit_to_desktop")
         self.staff.session.end("exit")
         return EXIT_TO_DESKTOP
+
+
+def _write_export(bodies: list[Any], passphrase: str, target: Path) -> ExportOutcome:
+    from kiosk.staff.export import write_export
+
+    try:
+        return ExportOutcome(target, write_export(bodies, passphrase, target))
+    except OSError as error:
+        log.warning("export to %s failed: %s", target.parent, error)
+        return ExportOutcome(target, 0, error.strerror or str(error))
 
 
 def _check_network(settings: Any) -> NetworkCheck:

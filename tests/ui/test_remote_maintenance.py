@@ -53,7 +53,7 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, MainWindow, 
         heartbeat = services.staff.heartbeat
         assert heartbeat is not None
         # The first beat may wait behind the first content pull on a busy machine.
-        qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=30_000)
+        qtbot.waitUntil(lambda: heartbeat.reachable is True, timeout=90_000)
         yield services, window, server
         services.shutdown()
         qtbot.waitUntil(lambda: not heartbeat._busy, timeout=10_000)
@@ -233,7 +233,18 @@ def test_export_of_failed_submissions_and_the_network_check(
     qtbot.mouseClick(to_data_folder, Qt.MouseButton.LeftButton)
     assert "至少" in result.text() and not folders.exists()  # type: ignore[attr-defined]
     passphrase.setText("hall-12348-stick")  # type: ignore[attr-defined]
+    folders.write_text("a file where the folder should be (a stick gone read-only)")
     qtbot.mouseClick(to_data_folder, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "无法写入" in result.text(), timeout=10_000)  # type: ignore[attr-defined]
+    assert passphrase.text() == "hall-12348-stick"  # type: ignore[attr-defined]  # try again
+    assert to_data_folder.isEnabled()
+    folders.unlink()
+    qtbot.mouseClick(to_data_folder, Qt.MouseButton.LeftButton)
+    # Key derivation and the flush to the stick run in a thread: the panel says so
+    # and takes no second export until the first has ended.
+    assert "请勿拔出" in result.text() and not to_data_folder.isEnabled()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "已导出" in result.text(), timeout=10_000)  # type: ignore[attr-defined]
+    assert to_data_folder.isEnabled()
     written = list(folders.glob("failed-*.lkexport"))
     assert len(written) == 1 and str(written[0]) in result.text()  # type: ignore[attr-defined]
     assert passphrase.text() == ""  # type: ignore[attr-defined]

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.staff.export import PASSPHRASE_MIN, ExportError
-from kiosk.staff.panel import READER_TEST_MS, NetworkCheck, PanelSnapshot, SpeechTest, StaffPanel
+from kiosk.staff.panel import (
+    READER_TEST_MS,
+    ExportOutcome,
+    NetworkCheck,
+    PanelSnapshot,
+    SpeechTest,
+    StaffPanel,
+)
 from ui.screen_registry import ScreenRegistry
 from ui.screens.base import Screen
 from ui.theme import SPACING_PX
@@ -230,6 +237,7 @@ class StaffPanelScreen(Screen):
             self.panel.sync_progressed.connect(self._on_panel_sync_progressed)
             self.panel.sync_finished.connect(self._on_panel_sync_finished)
             self.panel.network_checked.connect(self._on_network_checked)
+            self.panel.export_finished.connect(self._on_export_finished)
             self.panel.reader_test_finished.connect(self._on_reader_test_finished)
         self._show_exit_confirmation(False)
         self.snapshot: PanelSnapshot | None = None
@@ -557,22 +565,41 @@ class StaffPanelScreen(Screen):
             button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
             button.set_accessible_name(button.text())
             button.clicked.connect(lambda _c=False, target=folder: self._on_export_clicked(target))
+            button.setEnabled(not self._exporting())
             self.export_folders.addWidget(button)
+
+    def _exporting(self) -> bool:
+        return self.panel is not None and self.panel.exporting
+
+    def _enable_export_buttons(self, enabled: bool) -> None:
+        for index in range(self.export_folders.count()):
+            item = self.export_folders.itemAt(index)
+            if item is not None and item.widget() is not None:
+                item.widget().setEnabled(enabled)
 
     def _on_export_clicked(self, folder: Any) -> None:
         if self.panel is None:
             return
-        passphrase = self.export_passphrase.text()
         try:
-            written, count = self.panel.export_failed(passphrase, folder)
+            started = self.panel.export_failed(self.export_passphrase.text(), folder)
         except ExportError:
             self.export_result.setText(
                 translate("StaffPanel", "口令至少 %1 个字符").replace("%1", str(PASSPHRASE_MIN))
             )
             return
-        except OSError as error:
+        if not started:
+            return  # one export at a time (its buttons are disabled until it ends)
+        self._enable_export_buttons(False)
+        self.export_result.setText(
+            translate("StaffPanel", "正在导出到 %1，请勿拔出 U 盘…").replace("%1", str(folder))
+        )
+
+    def _on_export_finished(self, outcome: ExportOutcome) -> None:
+        self._enable_export_buttons(True)
+        if outcome.error is not None:
+            # The passphrase stays: staff can try another stick without typing it again.
             self.export_result.setText(
-                translate("StaffPanel", "无法写入：%1").replace("%1", error.strerror or str(error))
+                translate("StaffPanel", "无法写入：%1").replace("%1", outcome.error)
             )
             return
         self.export_passphrase.clear()
@@ -581,8 +608,8 @@ class StaffPanelScreen(Screen):
                 "StaffPanel",
                 "已导出 %1 条到 %2。口令请另行告知接收人；用 legal-kiosk staff read-export 打开。",
             )
-            .replace("%1", str(count))
-            .replace("%2", str(written))
+            .replace("%1", str(outcome.count))
+            .replace("%2", str(outcome.target))
         )
 
     def _step_setting(self, key: str, step: float) -> None:

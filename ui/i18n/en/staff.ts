@@ -91,6 +91,10 @@
         <translation>Could not write: %1</translation>
     </message>
     <message>
+        <source>正在导出到 %1，请勿拔出 U 盘…</source>
+        <translation>Exporting to %1. Do not pull out the USB stick…</translation>
+    </message>
+    <message>
         <source>最近读卡</source>
         <translation>last read</translation>
     </message>
