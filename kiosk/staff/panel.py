@@ -41,6 +41,8 @@ SPEECH_TEST_PHRASE = "语音测试。Speech test."
 EXPORT_FOLDER = "export"
 """Inside the data folder: where exports go when no USB stick is mounted."""
 REMOVABLE_MEDIA_ROOTS = (Path("/media"), Path("/run/media"))
+EXPORT_STICKS_SHOWN = 3
+"""Export buttons for at most this many USB sticks; the data folder always has its own."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,8 @@ class StaffPanel(QObject):
             _health(speech),
             engine,
             {language: voice for language, voice in voices.items() if voice},
-            str(getattr(speech, "health_detail", "") or ""),
+            # Masked as in the device list: an engine's error can quote what it was reading.
+            mask_text(str(getattr(speech, "health_detail", "") or ""))[:160],
         )
 
     def start_reader_test(self, wait_ms: int = READER_TEST_MS) -> bool:
@@ -376,17 +379,17 @@ class StaffPanel(QObject):
         return done
 
     def export_folders(self) -> list[Path]:
-        """Where an export may go: mounted USB sticks first, then the data folder's export folder.
+        """Where an export may go: mounted USB sticks first (three at most), then the data
+        folder's export folder.
 
         A stick is a folder two levels under ``/media`` or ``/run/media``
         (``/media/<user>/<label>``, as desktop automounters mount them) or one
         level under ``/media`` (``/media/usb0``, as usbmount does).
         """
-        found: list[Path] = []
+        sticks: list[Path] = []
         for root in REMOVABLE_MEDIA_ROOTS:
-            found.extend(_mount_points(root))
-        found.append(self.services.settings.data_dir / EXPORT_FOLDER)
-        return found
+            sticks.extend(_mount_points(root))
+        return [*sticks[:EXPORT_STICKS_SHOWN], self.services.settings.data_dir / EXPORT_FOLDER]
 
     def export_failed(self, passphrase: str, folder: Path) -> bool:
         """Start writing the failed submissions into a new encrypted file in ``folder``.

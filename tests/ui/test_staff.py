@@ -466,6 +466,25 @@ def test_test_speech_speaks_and_names_engine_and_voices(harness: Harness, tmp_pa
         shiboken6.delete(speech)
 
 
+def test_a_failing_engine_is_reported_with_personal_data_masked(harness: Harness) -> None:
+    from devices.speech import NullSpeech
+    from kiosk.speech_service import SpeechService
+
+    engine_error = "audio device busy while reading 张三 110105194912310021 13912345678"
+    speech = SpeechService(NullSpeech("error", engine_error))
+    harness.services.speech = speech
+    try:
+        harness.corner_taps()
+        harness.enter_pin(PIN)
+        harness.click("staff_panel.test_speech")
+        text = harness.widget("staff_panel.test_result").text()  # type: ignore[attr-defined]
+        assert "audio device busy" in text
+        assert "110105194912310021" not in text and "13912345678" not in text
+    finally:
+        speech.close()
+        shiboken6.delete(speech)
+
+
 def _out_of_service_text(harness: Harness, name: str) -> str:
     return str(harness.widget(f"out_of_service.{name}").text())  # type: ignore[attr-defined]
 
@@ -538,3 +557,23 @@ def test_citizen_idle_wipe_still_runs_behind_the_notice(harness: Harness) -> Non
     assert not session.is_active
     # The wipe shows the attract loop for a moment; the notice comes straight back.
     harness.qtbot.waitUntil(lambda: harness.current == "out_of_service", timeout=2000)
+
+
+def test_many_usb_sticks_still_leave_the_data_folder_as_a_target(
+    harness: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.staff.panel as panel_module
+
+    sticks = [tmp_path / "media" / f"stick{number}" for number in range(5)]
+    # Mount points cannot be made in a test: the scan of /media is the one stand-in.
+    monkeypatch.setattr(panel_module, "REMOVABLE_MEDIA_ROOTS", (tmp_path / "media",))
+    monkeypatch.setattr(panel_module, "_mount_points", lambda root: list(sticks))
+    harness.corner_taps()
+    harness.enter_pin(PIN)
+    buttons = [
+        harness.window.findChild(QWidget, f"staff_panel.export_to.{number}") for number in range(5)
+    ]
+    shown = [button.text() for button in buttons if button is not None]  # type: ignore[attr-defined]
+    data_folder = str(harness.services.settings.data_dir / "export")
+    assert len(shown) == 4 and data_folder in shown[-1]
+    assert all(str(stick) in text for stick, text in zip(sticks[:3], shown[:3], strict=True))

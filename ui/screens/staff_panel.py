@@ -560,7 +560,7 @@ class StaffPanelScreen(Screen):
     def _fill_export_folders(self, folders: list[Path]) -> None:
         _clear_layout(self.export_folders)
         self._export_targets = folders
-        for number, folder in enumerate(self._export_targets[:4]):
+        for number, folder in enumerate(self._export_targets):
             button = TouchButton(f"staff_panel.export_to.{number}")
             button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
             button.set_accessible_name(button.text())
