@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from devices.idcard.samples import sample_card
 from devices.idcard.simulator import ReaderSimulator
 from kiosk.idcard_service import IdCardService
+from kiosk.main_thread_gc import install_main_thread_gc
 from kiosk.settings import load_settings
 
 PLACEMENTS = 20
@@ -41,6 +42,7 @@ def _spin(loop: QEventLoop, condition: Callable[[], bool], timeout: float = TIME
 
 def run() -> dict[str, object]:
     app = QCoreApplication.instance() or QCoreApplication([])
+    install_main_thread_gc(app)  # as on the kiosk
     loop = QEventLoop()
     with tempfile.TemporaryDirectory(prefix="bench-idcard-") as folder:
         simulator = ReaderSimulator(Path(folder), wire_baud=115_200)

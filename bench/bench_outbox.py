@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer
 
 from devserver.testing import DevServer
+from kiosk.main_thread_gc import install_main_thread_gc
 from kiosk.submissions.drafts import ConsultationDraft, Contact
 from kiosk.submissions.rules import SubmissionPolicy
 from kiosk.submissions.service import SubmissionService
@@ -42,6 +43,7 @@ def _draft(number: int) -> ConsultationDraft:
 
 def run() -> dict[str, object]:
     app = QCoreApplication.instance() or QCoreApplication([])
+    install_main_thread_gc(app)  # as on the kiosk
     with tempfile.TemporaryDirectory() as folder, DevServer("empty", in_subprocess=True) as server:
         database = open_database(Path(folder) / "kiosk.sqlite3")
         ensure_schema(database)

@@ -14,6 +14,8 @@ import threading
 import time
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from devices.speech import (
     AplaySink,
     AudioClip,
@@ -156,6 +158,9 @@ def _aplay_start_ms() -> float | None:
 
 
 def run() -> dict[str, Any]:
+    # The speech service hands its events to the UI thread's inbox, which needs an
+    # application (the kiosk has one); the figures are taken at the sink.
+    _app = QCoreApplication.instance() or QCoreApplication([])
     results: dict[str, Any] = {"aplay_null_device_play_50ms_clip_median_ms": _aplay_start_ms()}
     for engine_class in (Pyttsx3Engine, EspeakNgEngine):
         for name, value in _measure(engine_class).items():
