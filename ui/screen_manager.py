@@ -106,8 +106,20 @@ class ScreenManager(QObject):
         if not self.registry.has(screen_id):
             params = {"service": screen_id, **params}
             screen_id = COMING_SOON
+        self._finish_start_up()
         self._show(screen_id, params, record=True)
         return True
+
+    def _finish_start_up(self) -> None:
+        """Run the start-up work still waiting before a citizen leaves Home.
+
+        The kiosk starts its services one per event-loop turn after Home is shown;
+        a tap in those first turns must not meet a screen whose service is not
+        there yet ("not available here" on the agreement). Afterwards: no work.
+        """
+        run_pending = getattr(self.services, "run_ready_callbacks", None)
+        if run_pending is not None:
+            run_pending()
 
     def back(self) -> bool:
         if self._on_transient_screen():

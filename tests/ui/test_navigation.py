@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
@@ -149,3 +152,37 @@ def test_a_tile_tapped_before_the_other_screens_are_registered_opens_its_screen(
     target = next(t.screen_id for t in SERVICE_TILES if t.tile_id == tile)
     expected = target if complete.has(target) else "coming_soon"
     assert window.manager.current_id == expected
+
+
+def test_a_tap_in_the_first_moments_after_home_meets_started_services(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The services start one per event-loop turn after Home; a citizen quick enough to
+    open the agreement before the submission service is there still gets the agreement."""
+    from kiosk.app import build_services
+    from kiosk.settings import load_settings
+    from offline_cache.db import database_proxy
+
+    settings = load_settings(environ={}).with_values({"storage.data_dir": str(tmp_path / "data")})
+    built = build_services(settings)
+    main = MainWindow(built)
+    try:
+        main.resize(1920, 1080)
+        main.show()
+        main.show_home()
+        assert built.submissions is None  # nothing slow before Home
+        home = main.manager.current_screen
+        assert home is not None
+        with qtbot.waitSignal(main.manager.screen_changed):
+            qtbot.mouseClick(home.tiles["consult"], Qt.MouseButton.LeftButton)
+        assert main.manager.current_id == "consult"
+        assert built.submissions is not None
+        assert not main.findChild(QWidget, "consult.unavailable").isVisibleTo(main)
+        assert main.findChild(QWidget, "consult.accept").isVisibleTo(main)
+    finally:
+        main.allow_close()
+        main.close()
+        built.shutdown()
+        if database_proxy.obj is not None:
+            database_proxy.obj.close()
+        database_proxy.initialize(None)
