@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -315,21 +314,16 @@ class HandoffService(QObject):
         returned number tells a caller whether it is still the latest one."""
         self._generation += 1
         generation = self._generation
-        self._inbox.expect()
-        worker = threading.Thread(
-            target=self._resolve_in_background, args=(generation, context), name="handoff"
+        self._inbox.run_in_thread(
+            "handoff",
+            lambda: self.resolve(context),
+            lambda result: self._on_worker_resolved(generation, result),
+            # Every request gets an answer, whatever went wrong.
+            lambda error: self._on_worker_resolved(
+                generation, _offline_result(context, None, str(error))
+            ),
         )
-        worker.daemon = True
-        worker.start()
         return generation
-
-    def _resolve_in_background(self, generation: int, context: HandoffContext) -> None:
-        try:
-            result = self.resolve(context)
-        except Exception as error:  # every request gets an answer, whatever went wrong
-            log.exception("hand-off request failed")
-            result = _offline_result(context, None, str(error))
-        self._inbox.reply(self._on_worker_resolved, generation, result)
 
     def now(self) -> float:
         """This service's monotonic clock: what a code's ``deadline`` is measured against."""

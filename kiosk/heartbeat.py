@@ -13,7 +13,6 @@ the platform answered.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
@@ -95,13 +94,16 @@ class HeartbeatService(QObject):
         status = self._status()
         devices = dict(self._devices())
         uptime = int(self._monotonic() - self._started_at)
-        self._inbox.expect()
-        threading.Thread(
-            target=self._beat, args=(status, devices, uptime), name="heartbeat", daemon=True
-        ).start()
+        self._inbox.run_in_thread(
+            "heartbeat",
+            lambda: self._beat(status, devices, uptime),
+            lambda outcome: self._on_worker_done(*outcome),
+            lambda _error: self._on_worker_done(False, None),
+        )
         return True
 
-    def _beat(self, status: str, devices: dict[str, str], uptime: int) -> None:
+    def _beat(self, status: str, devices: dict[str, str], uptime: int) -> tuple[bool, object]:
+        """On the beat's thread: (answered, the new config if the platform sent one)."""
         try:
             _answer, refetched = self._engine.heartbeat(
                 self._app_version, uptime, status=status, devices=devices or None
@@ -109,14 +111,13 @@ class HeartbeatService(QObject):
             config = self._engine.cached_config() if refetched else None
         except Exception as error:  # offline or platform trouble: try again next beat
             log.info("heartbeat failed: %s", error)
-            self._inbox.reply(self._on_worker_done, False, None)
-            return
+            return False, None
         try:
             # Usage and audit events ride along with the beat while the platform answers.
             self._engine.upload_events()
         except Exception as error:
             log.info("event upload failed: %s", error)
-        self._inbox.reply(self._on_worker_done, True, config)
+        return True, config
 
     def _on_worker_done(self, answered: bool, config: object) -> None:
         self._busy = False

@@ -23,6 +23,7 @@ import atexit
 import contextlib
 import logging
 import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +39,7 @@ LISTEN_INTERVAL_MS = 25
 
 class UiInbox(QObject):
     """Answers: ``expect()`` on the UI thread, then ``reply(callback, *args)`` from the
-    worker. Unasked events (a device's): ``listen()`` while it is open, ``post(...)``
+    worker (``run_in_thread`` does both for work done on a thread of its own). Unasked events (a device's): ``listen()`` while it is open, ``post(...)``
     from its threads. The callback runs on the UI thread within ``POLL_INTERVAL_MS``
     while an answer is awaited, else within ``LISTEN_INTERVAL_MS``."""
 
@@ -88,6 +89,29 @@ class UiInbox(QObject):
         (safe from any thread: no Qt call)."""
         self._answers.put((callback, args, True))
 
+    def run_in_thread(
+        self,
+        name: str,
+        work: Callable[[], Any],
+        deliver: Callable[[Any], Any],
+        failed: Callable[[Exception], Any] | None = None,
+    ) -> None:
+        """Run ``work()`` on a new thread; ``deliver(result)`` then runs on the UI thread,
+        or ``failed(error)`` when it raised (UI thread only). Either way the answer
+        comes, so nothing waits for ever on a thread that died."""
+        self.expect()
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as error:
+                log.exception("%s failed", name)
+                self.reply(failed if failed is not None else _ignore, error)
+                return
+            self.reply(deliver, result)
+
+        threading.Thread(target=run, name=name, daemon=True).start()
+
     def post(self, callback: Callable[..., Any], *args: Any) -> None:
         """An unasked event, for a listener: ``callback(*args)`` runs on the UI thread."""
         self._answers.put((callback, args, False))
@@ -133,6 +157,10 @@ def ui_inbox() -> UiInbox:
         # A device left open keeps the timer running: stop it while Qt is still whole.
         atexit.register(_stop_polling, _shared)
     return _shared
+
+
+def _ignore(_error: Exception) -> None:
+    return None  # logged on the worker's side already
 
 
 def _stop_polling(inbox: UiInbox) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -326,12 +325,9 @@ class StaffPanel(QObject):
         if not settings.has_central or self.checking_network:
             return False
         self.checking_network = True
-        self._inbox.expect()
-        threading.Thread(
-            target=lambda: self._inbox.reply(self._on_network_done, _check_network(settings)),
-            name="staff-network-check",
-            daemon=True,
-        ).start()
+        self._inbox.run_in_thread(
+            "staff-network-check", lambda: _check_network(settings), self._on_network_done
+        )
         return True
 
     def _on_network_done(self, result: NetworkCheck) -> None:
@@ -410,14 +406,13 @@ class StaffPanel(QObject):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"failed-{self.services.settings['kiosk.id']}-{stamp}.lkexport"
         self.exporting = True
-        self._inbox.expect()
-        threading.Thread(
-            target=lambda: self._inbox.reply(
-                self._on_export_done, _write_export(bodies, passphrase, target)
-            ),
-            name="staff-export",
-            daemon=True,
-        ).start()
+        self._inbox.run_in_thread(
+            "staff-export",
+            lambda: _write_export(bodies, passphrase, target),
+            self._on_export_done,
+            # Not a write error: a defect, but the panel must not wait for ever.
+            lambda error: self._on_export_done(ExportOutcome(target, 0, type(error).__name__)),
+        )
         return True
 
     def _on_export_done(self, outcome: ExportOutcome) -> None:

@@ -97,3 +97,36 @@ def test_it_looks_often_while_an_answer_is_awaited_and_less_for_open_devices(
     assert inbox.poll_interval_ms == LISTEN_INTERVAL_MS
     inbox.stop_listening()
     assert inbox.poll_interval_ms is None
+
+
+def test_work_run_in_a_thread_answers_on_the_ui_thread_even_when_it_fails(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = UiInbox()
+    results: list[tuple[object, threading.Thread]] = []
+    failures: list[tuple[str, threading.Thread]] = []
+    workers: list[threading.Thread] = []
+
+    def work() -> int:
+        workers.append(threading.current_thread())
+        return 42
+
+    def broken() -> int:
+        raise OSError("stick pulled out")
+
+    inbox.run_in_thread(
+        "probe", work, lambda value: results.append((value, threading.current_thread()))
+    )
+    inbox.run_in_thread(
+        "broken-probe",
+        broken,
+        lambda value: results.append((value, threading.current_thread())),
+        lambda error: failures.append((str(error), threading.current_thread())),
+    )
+    inbox.run_in_thread("unheard", broken, lambda value: results.append((value, None)))
+    qtbot.waitUntil(lambda: inbox.awaited == 0, timeout=5_000)
+    assert results == [(42, threading.main_thread())]
+    assert workers and workers[0] is not threading.main_thread()
+    assert failures == [("stick pulled out", threading.main_thread())]
+    assert not inbox.polling  # the failed ones were answered too: nothing left to wait for
+    assert "broken-probe failed" in caplog.text and "unheard failed" in caplog.text
