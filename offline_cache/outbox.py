@@ -232,11 +232,18 @@ class Outbox:
             return entry.id, Submission.get_by_id(entry.submission_id)
 
     def deliver_due(
-        self, client: CentralClient, now: float | None = None, limit: int = 50
+        self,
+        client: CentralClient,
+        now: float | None = None,
+        limit: int = 50,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> DeliveryReport:
-        """Deliver entries that are due; stops at the first sign the platform is unreachable."""
+        """Deliver entries that are due; stops at the first sign the platform is unreachable,
+        and before the next entry once ``should_stop()`` (the kiosk is shutting down)."""
         report = DeliveryReport()
         for _ in range(limit):
+            if should_stop():
+                break
             current = self.clock() if now is None else now
             claimed = self._claim(current)
             if claimed is None:

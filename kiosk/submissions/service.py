@@ -18,6 +18,7 @@ import hmac
 import json
 import logging
 import re
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -95,6 +96,8 @@ class SubmissionService:
         # Last known reachability of the platform, learnt from delivery rounds.
         self._online = client is not None
         self._delivery: DeliveryThread | None = None
+        # Set by stop_delivery: a round in progress ends before its next submission.
+        self._stopping = threading.Event()
 
     # --- delivery ------------------------------------------------------------------------
     @property
@@ -110,7 +113,11 @@ class SubmissionService:
         # A backlog (after a long outage) drains in batches without waiting for the timer;
         # bounded so that a stop request is honoured within a few seconds.
         for _ in range(MAX_BATCHES_PER_ROUND):
-            batch = self._outbox.deliver_due(self._delivery_client, now, limit=BATCH_SIZE)
+            if self._stopping.is_set():
+                break
+            batch = self._outbox.deliver_due(
+                self._delivery_client, now, limit=BATCH_SIZE, should_stop=self._stopping.is_set
+            )
             report.delivered += batch.delivered
             report.failed += batch.failed
             report.retry_later += batch.retry_later
@@ -127,6 +134,7 @@ class SubmissionService:
     def start_delivery(self, interval_ms: int = 5000) -> DeliveryThread:
         """Start delivering in the background (idempotent); returns the thread's owner."""
         if self._delivery is None:
+            self._stopping.clear()
             database = self._outbox.database
             self._delivery = DeliveryThread(
                 lambda now: self.deliver_due(now), interval_ms, close=database.close
@@ -137,13 +145,15 @@ class SubmissionService:
     def stop_delivery(self, timeout_ms: int = 30_000) -> bool:
         if self._delivery is None:
             return True
+        self._stopping.set()
         stopped = self._delivery.stop(timeout_ms)
         if stopped:
             self._delivery = None
         else:
-            # Still in a round (a slow server): keep the thread's owner, since Qt
+            # Still in a request (a slow server): keep the thread's owner, since Qt
             # aborts the whole process when a running thread is destroyed. The
-            # thread ends after that round; a later call waits again.
+            # thread ends after that request; a later call waits again, and until
+            # then start_delivery() returns this one rather than start a second.
             log.warning("outbox delivery did not stop within %d ms", timeout_ms)
         return stopped
 

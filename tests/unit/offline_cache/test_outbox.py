@@ -189,3 +189,18 @@ def test_bad_submissions_are_refused_before_queueing(outbox: Outbox) -> None:
     with pytest.raises(OutboxError):
         outbox.enqueue("gossip", "R2", {}, {}, "zh")
     assert Submission.select().count() == 1
+
+
+def test_a_stop_request_ends_the_round_before_the_next_submission(
+    outbox: Outbox, client: CentralClient, platform: tuple[str, PlatformState]
+) -> None:
+    """The kiosk shutting down: it waits for one request at most, not a whole backlog."""
+    _, state = platform
+    enqueue(outbox, "HALL01-20261122-0001")
+    enqueue(outbox, "HALL01-20261122-0002")
+    stop_after_first = iter([False, True])
+    report = outbox.deliver_due(client, should_stop=lambda: next(stop_after_first))
+    assert report.delivered == ["HALL01-20261122-0001"] and len(state.received) == 1
+    waiting = outbox.get("HALL01-20261122-0002")
+    assert waiting is not None and waiting.status == "pending"
+    assert outbox.deliver_due(client).delivered == ["HALL01-20261122-0002"]  # next time
