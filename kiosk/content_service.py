@@ -122,7 +122,7 @@ class ContentService(QObject):
 
     def start(self) -> None:
         """Open (and on first run fill) the database on a background thread."""
-        if self._state != ContentState.IDLE:
+        if self._state != ContentState.IDLE or self._closed:
             return
         self._state = ContentState.LOADING
         self.state_changed.emit(self._state)

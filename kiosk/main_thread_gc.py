@@ -20,33 +20,57 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 CHECK_INTERVAL_MS = 250
 """How often the UI thread looks at the collector's counts (a look costs microseconds)."""
+FULL_COLLECTION_MIN_INTERVAL_S = 120.0
+"""A full collection walks every tracked object: about 45 ms with every screen built.
+The interpreter holds it back until the long-lived objects have grown by a quarter
+(a figure Python does not expose); a kiosk's heap is mostly long-lived screens, so
+here a full collection comes at most this often, the younger ones as usual."""
 
-_thresholds = gc.get_threshold()
+
+class CollectionSchedule:
+    """The interpreter's generational rule, applied from the UI thread."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._thresholds = gc.get_threshold()
+        self._last_full = clock()
+
+    def collect_due(self) -> int | None:
+        """Collect the oldest generation that is due; the generation or None.
+
+        Generation 0 when its allocation count passes the first threshold, an
+        older one when enough younger collections have happened since it was
+        last collected (the full one no more often than the interval above).
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return None  # only the UI thread may free Qt objects
+        counts = gc.get_count()
+        if counts[0] <= self._thresholds[0]:
+            return None
+        generation = 1 if counts[1] > self._thresholds[1] else 0
+        now = self._clock()
+        if counts[2] > self._thresholds[2] and now - self._last_full >= (
+            FULL_COLLECTION_MIN_INTERVAL_S
+        ):
+            generation = 2
+            self._last_full = now
+        gc.collect(generation)
+        return generation
+
+
+_schedule = CollectionSchedule()
 
 
 def collect_due_generations() -> int | None:
-    """Collect the oldest generation whose threshold is crossed; the generation or None.
-
-    The same rule the interpreter applies on allocation: generation 0 when its
-    allocation count passes the first threshold, an older one when enough
-    younger collections have happened since it was last collected.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return None  # only the UI thread may free Qt objects
-    counts = gc.get_count()
-    if counts[0] <= _thresholds[0]:
-        return None
-    generation = 0
-    for older in (1, 2):
-        if counts[older] > _thresholds[older]:
-            generation = older
-    gc.collect(generation)
-    return generation
+    """The application's schedule: collect what is due now (UI thread only)."""
+    return _schedule.collect_due()
 
 
 class MainThreadCollector(QObject):

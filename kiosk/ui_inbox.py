@@ -110,7 +110,11 @@ class UiInbox(QObject):
                 return
             self.reply(deliver, result)
 
-        threading.Thread(target=run, name=name, daemon=True).start()
+        try:
+            threading.Thread(target=run, name=name, daemon=True).start()
+        except RuntimeError as error:  # no thread to be had (resources exhausted)
+            log.error("%s could not start: %s", name, error)
+            self.reply(failed if failed is not None else _ignore, error)
 
     def post(self, callback: Callable[..., Any], *args: Any) -> None:
         """An unasked event, for a listener: ``callback(*args)`` runs on the UI thread."""

@@ -6,6 +6,7 @@ import faulthandler
 import gc
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,8 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
 
 
 def pytest_sessionfinish() -> None:
+    # A crash after this (Qt's teardown at exit) still shows its stacks, on stderr.
+    faulthandler.enable(file=sys.__stderr__, all_threads=True)
     _hang_log.close()
     HANG_LOG.unlink(missing_ok=True)
 

@@ -55,6 +55,12 @@ def write_export(bodies: list[dict[str, Any]], passphrase: str, target: Path) ->
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)
+    # The rename itself is on the stick only once its folder is flushed too.
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
     return len(bodies)
 
 

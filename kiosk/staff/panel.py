@@ -326,7 +326,10 @@ class StaffPanel(QObject):
             return False
         self.checking_network = True
         self._inbox.run_in_thread(
-            "staff-network-check", lambda: _check_network(settings), self._on_network_done
+            "staff-network-check",
+            lambda: _check_network(settings),
+            self._on_network_done,
+            lambda error: self._on_network_done(NetworkCheck(False, type(error).__name__)),
         )
         return True
 

@@ -9,10 +9,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.main_thread_gc import collect_due_generations, install_main_thread_gc
+from kiosk.main_thread_gc import (
+    FULL_COLLECTION_MIN_INTERVAL_S,
+    CollectionSchedule,
+    MainThreadCollector,
+    collect_due_generations,
+    install_main_thread_gc,
+)
 
 
 class Node:
@@ -41,8 +48,12 @@ def allocate_cycles(count: int) -> None:
 def test_a_busy_worker_never_frees_qt_objects_the_ui_thread_does(
     qtbot: QtBot, qapp: Any, collections_by_thread: list[str]
 ) -> None:
-    collector = install_main_thread_gc(qapp)
-    assert install_main_thread_gc(qapp) is collector  # one per application
+    assert install_main_thread_gc(qapp) is install_main_thread_gc(qapp)  # one per application
+    # The tests run with automatic collection off already: switch it on to see that a
+    # new collector switches it off.
+    gc.enable()
+    owner_of_timer = QObject()
+    MainThreadCollector(owner_of_timer)
     assert not gc.isenabled()
 
     owner = Node()
@@ -60,6 +71,7 @@ def test_a_busy_worker_never_frees_qt_objects_the_ui_thread_does(
 
     qtbot.waitUntil(lambda: freed() is None, timeout=5_000)  # the UI thread's timer
     assert set(collections_by_thread) == {threading.main_thread().name}
+    shiboken6.delete(owner_of_timer)
 
 
 def test_only_the_main_thread_collects_and_only_when_due() -> None:
@@ -80,3 +92,22 @@ def test_only_the_main_thread_collects_and_only_when_due() -> None:
     allocate_cycles(gc.get_threshold()[0] + 10)
     assert collect_due_generations() in (0, 1, 2)
     assert gc.get_count()[0] < gc.get_threshold()[0]
+
+
+def test_a_full_collection_comes_at_most_once_per_interval() -> None:
+    now = [0.0]
+    schedule = CollectionSchedule(clock=lambda: now[0])
+    threshold0, _, threshold2 = gc.get_threshold()
+
+    def make_every_generation_due() -> None:
+        for _ in range(threshold2 + 1):
+            gc.collect(1)  # each counts towards the oldest generation
+        allocate_cycles(threshold0 + 10)
+
+    make_every_generation_due()
+    assert schedule.collect_due() in (0, 1)  # a full one just happened (at start)
+    now[0] += FULL_COLLECTION_MIN_INTERVAL_S
+    make_every_generation_due()
+    assert schedule.collect_due() == 2
+    make_every_generation_due()
+    assert schedule.collect_due() in (0, 1)

@@ -130,3 +130,20 @@ def test_work_run_in_a_thread_answers_on_the_ui_thread_even_when_it_fails(
     assert failures == [("stick pulled out", threading.main_thread())]
     assert not inbox.polling  # the failed ones were answered too: nothing left to wait for
     assert "broken-probe failed" in caplog.text and "unheard failed" in caplog.text
+
+
+def test_a_thread_that_cannot_start_is_answered_as_a_failure(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = UiInbox()
+    failures: list[str] = []
+
+    def no_thread(self: threading.Thread) -> None:  # resources exhausted: the one fake
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    inbox.run_in_thread("starved", lambda: 1, lambda _: None, lambda e: failures.append(str(e)))
+    monkeypatch.undo()
+    qtbot.waitUntil(lambda: inbox.awaited == 0, timeout=5_000)
+    assert failures == ["can't start new thread"]
+    assert "starved could not start" in caplog.text
