@@ -155,12 +155,11 @@ def after_home_probe() -> dict[str, object]:
     from kiosk.app import build_services
     from kiosk.settings import load_settings
     from ui.application import Kiosk, create_application
-    from ui.event_loop import step_each_turn
 
     app = create_application()
     services = build_services(load_settings(environ={}))
     kiosk = Kiosk(app, services, windowed=True)
-    step_each_turn(services.run_next_ready_callback)
+    kiosk.start_after_home()
     gaps: list[float] = []
     last = [time.perf_counter()]
     started = last[0]
@@ -181,8 +180,7 @@ def after_home_probe() -> dict[str, object]:
     registry_complete = kiosk.window.manager.registry.complete
     content_ready = bool(services.content.is_ready)
     kiosk.window.allow_close()
-    kiosk.shutdown()
-    services.content.close()
+    kiosk.shutdown()  # closes the content service too
     gaps.sort()
     return {
         "after_home_max_stall_ms": round(gaps[-1] * 1000, 1),

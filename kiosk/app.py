@@ -61,7 +61,12 @@ class Services:
         self._stop_callbacks.append(callback)
 
     def shutdown(self) -> None:
-        """Stop every started service, the last started first; safe to call twice."""
+        """Stop every started service, the last started first; safe to call twice.
+
+        Start-up work still waiting is dropped: what it would start now would
+        outlive the kiosk (its stop callbacks have already run).
+        """
+        self._ready_callbacks.clear()
         callbacks, self._stop_callbacks = self._stop_callbacks, []
         for callback in reversed(callbacks):
             try:

@@ -53,12 +53,23 @@ class Kiosk:
         self.window.place_on_screen(windowed)
         self.window.show_home()
         services.after_ready(self.window.register_remaining_screens)
+        # A citizen leaving Home while start-up work still waits (a tap in the first
+        # tens of milliseconds) has it run first: no screen then meets a service
+        # that is merely not started yet ("not available" on the agreement).
+        self.window.manager.navigation_started.connect(
+            lambda _screen_id: services.run_ready_callbacks()
+        )
         services.session.start_clock()
         self.staff_controller = None
         if services.staff is not None:
             from ui.staff_controller import StaffController
 
             self.staff_controller = StaffController(self.window, services, app)
+
+    def start_after_home(self) -> None:
+        """The start-up work left for after Home, one callback per turn of the event
+        loop, from the first turn after Home is shown."""
+        QTimer.singleShot(0, lambda: step_each_turn(self.services.run_next_ready_callback))
 
     def _on_app_about_to_quit(self) -> None:
         # Take the focus out of any field and hide the window while the
@@ -128,8 +139,7 @@ def run_kiosk(
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     kiosk = Kiosk(app, services, windowed=windowed)
-    # The start-up work left for after Home: one callback per turn of the event loop.
-    QTimer.singleShot(0, lambda: step_each_turn(services.run_next_ready_callback))
+    kiosk.start_after_home()
     # READY=1 and the watchdog pings come from the event loop: a hung UI stops them.
     watchdog = WatchdogFeeder(SystemdNotifier(), app)
     QTimer.singleShot(0, watchdog.start)

@@ -33,6 +33,8 @@ class ScreenManager(QObject):
     """The id of the screen now shown."""
     title_changed = Signal(str)
     """The title of the screen now shown (on showing it, and when it changes)."""
+    navigation_started = Signal(str)
+    """(screen id) a navigation is allowed and about to show that screen."""
     screen_created = Signal(str, object)
     """(screen id, screen) when a screen is first created, before it is shown."""
 
@@ -106,20 +108,9 @@ class ScreenManager(QObject):
         if not self.registry.has(screen_id):
             params = {"service": screen_id, **params}
             screen_id = COMING_SOON
-        self._finish_start_up()
+        self.navigation_started.emit(screen_id)
         self._show(screen_id, params, record=True)
         return True
-
-    def _finish_start_up(self) -> None:
-        """Run the start-up work still waiting before a citizen leaves Home.
-
-        The kiosk starts its services one per event-loop turn after Home is shown;
-        a tap in those first turns must not meet a screen whose service is not
-        there yet ("not available here" on the agreement). Afterwards: no work.
-        """
-        run_pending = getattr(self.services, "run_ready_callbacks", None)
-        if run_pending is not None:
-            run_pending()
 
     def back(self) -> bool:
         if self._on_transient_screen():

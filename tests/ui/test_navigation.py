@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
 from tests.ui.conftest import UNBUILT, registry_without
+from tests.ui.test_submission_screens import find
 from ui.main_window import MainWindow
 from ui.screen_registry import discover_screens
 from ui.screens.base import Screen
@@ -162,14 +163,15 @@ def test_a_tap_in_the_first_moments_after_home_meets_started_services(
     from kiosk.app import build_services
     from kiosk.settings import load_settings
     from offline_cache.db import database_proxy
+    from ui.application import Kiosk
 
     settings = load_settings(environ={}).with_values({"storage.data_dir": str(tmp_path / "data")})
     built = build_services(settings)
-    main = MainWindow(built)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    running = Kiosk(app, built)  # as `run` builds it, before its first event-loop turn
+    main = running.window
     try:
-        main.resize(1920, 1080)
-        main.show()
-        main.show_home()
         assert built.submissions is None  # nothing slow before Home
         home = main.manager.current_screen
         assert home is not None
@@ -177,12 +179,12 @@ def test_a_tap_in_the_first_moments_after_home_meets_started_services(
             qtbot.mouseClick(home.tiles["consult"], Qt.MouseButton.LeftButton)
         assert main.manager.current_id == "consult"
         assert built.submissions is not None
-        assert not main.findChild(QWidget, "consult.unavailable").isVisibleTo(main)
-        assert main.findChild(QWidget, "consult.accept").isVisibleTo(main)
+        assert not find(main, "consult.unavailable").isVisibleTo(main)
+        assert find(main, "consult.accept").isVisibleTo(main)
     finally:
         main.allow_close()
+        running.shutdown()
         main.close()
-        built.shutdown()
         if database_proxy.obj is not None:
             database_proxy.obj.close()
         database_proxy.initialize(None)
