@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from kiosk.content_service import PEOPLE_KINDS, SEARCH_LIMIT
 from kiosk.content_views import (
     GUIDE_SERVICES,
     LAW_CATEGORIES,
@@ -48,8 +49,6 @@ from offline_cache import lookup
 from offline_cache.content_store import Article, ContentStore
 from offline_cache.search import SearchHit, SearchIndex
 
-PEOPLE_KINDS = ("practitioner", "institution")
-SEARCH_LIMIT = 60
 RESPONDENT_LIMIT = 20
 CHOICES_TTL_S = 60.0
 
@@ -206,11 +205,6 @@ class ContentQueries:
         return [
             self._article_view(a, title, total) for a in lookup.articles_page(law_id, offset, limit)
         ]
-
-    @staticmethod
-    def parse_article_number(text: str) -> tuple[int, int] | None:
-        """1077, 第一千零七十七条 or 第十条之一 -> (no, sub); None when it is no article number."""
-        return lookup.article_number(text)
 
     def _law_title(self, law_id: str) -> str:
         detail = self._store.get_law(law_id, with_articles=False)

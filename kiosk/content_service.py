@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The same values as kiosk.content_queries (a test keeps them equal): kept here so
-# that asking before the content is ready imports nothing.
+# Defined here, not in kiosk.content_queries (which takes them from here): asking
+# before the content is ready then imports nothing.
 PEOPLE_KINDS = ("practitioner", "institution")
 SEARCH_LIMIT = 60
 _STOP = object()

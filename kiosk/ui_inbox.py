@@ -43,14 +43,13 @@ class UiInbox(QObject):
     from its threads. The callback runs on the UI thread within ``POLL_INTERVAL_MS``
     while an answer is awaited, else within ``LISTEN_INTERVAL_MS``."""
 
-    def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_INTERVAL_MS):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._answers: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], bool]] = (
             queue.SimpleQueue()
         )
         self._awaited = 0
         self._listeners = 0
-        self._interval_ms = interval_ms
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.deliver)
 
@@ -99,6 +98,7 @@ class UiInbox(QObject):
         """Run ``work()`` on a new thread; ``deliver(result)`` then runs on the UI thread,
         or ``failed(error)`` when it raised (UI thread only). Either way the answer
         comes, so nothing waits for ever on a thread that died."""
+        on_failure = failed if failed is not None else _ignore
         self.expect()
 
         def run() -> None:
@@ -106,7 +106,7 @@ class UiInbox(QObject):
                 result = work()
             except Exception as error:
                 log.exception("%s failed", name)
-                self.reply(failed if failed is not None else _ignore, error)
+                self.reply(on_failure, error)
                 return
             self.reply(deliver, result)
 
@@ -114,7 +114,7 @@ class UiInbox(QObject):
             threading.Thread(target=run, name=name, daemon=True).start()
         except RuntimeError as error:  # no thread to be had (resources exhausted)
             log.error("%s could not start: %s", name, error)
-            self.reply(failed if failed is not None else _ignore, error)
+            self.reply(on_failure, error)
 
     def post(self, callback: Callable[..., Any], *args: Any) -> None:
         """An unasked event, for a listener: ``callback(*args)`` runs on the UI thread."""
@@ -140,7 +140,7 @@ class UiInbox(QObject):
 
     def _schedule(self) -> None:
         if self._awaited:
-            interval = self._interval_ms
+            interval = POLL_INTERVAL_MS
         elif self._listeners:
             interval = LISTEN_INTERVAL_MS
         else:

@@ -1,49 +1,32 @@
 """Run one blocking call (a lookup over the network) off the UI thread.
 
-The result comes back through a signal delivered on the thread that created
-the ``BackgroundCall`` (the UI thread), so a screen's slot may touch widgets.
+The work runs on a thread of its own and its result comes back through the
+application's inbox (kiosk.ui_inbox), so ``finished`` and ``failed`` are
+emitted on the UI thread and a screen's slot may touch widgets.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-log = logging.getLogger(__name__)
+from kiosk.ui_inbox import ui_inbox
 
 
 class BackgroundCall(QObject):
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str)  # the exception's class name (logged with its traceback)
 
     def __init__(self, work: Callable[[], Any], parent: QObject | None = None):
         super().__init__(parent)
         self._work = work
-        self.running = False
 
-    def start(self, pool: QThreadPool | None = None) -> None:
-        self.running = True
-        (pool or QThreadPool.globalInstance()).start(_Job(self))
-
-    def _run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # reported, never raised into the pool
-            log.exception("background call failed")
-            self.running = False
-            self.failed.emit(type(error).__name__)
-            return
-        self.running = False
-        self.finished.emit(result)
-
-
-class _Job(QRunnable):
-    def __init__(self, call: BackgroundCall):
-        super().__init__()
-        self._call = call
-
-    def run(self) -> None:
-        self._call._run()
+    def start(self) -> None:
+        ui_inbox().run_in_thread(
+            "background-call",
+            self._work,
+            self.finished.emit,
+            lambda error: self.failed.emit(type(error).__name__),
+        )

@@ -113,8 +113,6 @@ class SubmissionService:
         # A backlog (after a long outage) drains in batches without waiting for the timer;
         # bounded so that a stop request is honoured within a few seconds.
         for _ in range(MAX_BATCHES_PER_ROUND):
-            if self._stopping.is_set():
-                break
             batch = self._outbox.deliver_due(
                 self._delivery_client, now, limit=BATCH_SIZE, should_stop=self._stopping.is_set
             )

@@ -565,17 +565,16 @@ class StaffPanelScreen(Screen):
             button.setText(translate("StaffPanel", "导出到 %1").replace("%1", str(folder)))
             button.set_accessible_name(button.text())
             button.clicked.connect(lambda _c=False, target=folder: self._on_export_clicked(target))
-            button.setEnabled(not self._exporting())
             self.export_folders.addWidget(button)
+        self._sync_export_buttons()
 
-    def _exporting(self) -> bool:
-        return self.panel is not None and self.panel.exporting
-
-    def _enable_export_buttons(self, enabled: bool) -> None:
+    def _sync_export_buttons(self) -> None:
+        """One export at a time: the buttons wait while the panel service exports."""
+        exporting = self.panel is not None and self.panel.exporting
         for index in range(self.export_folders.count()):
             item = self.export_folders.itemAt(index)
             if item is not None and item.widget() is not None:
-                item.widget().setEnabled(enabled)
+                item.widget().setEnabled(not exporting)
 
     def _on_export_clicked(self, folder: Any) -> None:
         if self.panel is None:
@@ -589,13 +588,13 @@ class StaffPanelScreen(Screen):
             return
         if not started:
             return  # one export at a time (its buttons are disabled until it ends)
-        self._enable_export_buttons(False)
+        self._sync_export_buttons()
         self.export_result.setText(
             translate("StaffPanel", "正在导出到 %1，请勿拔出 U 盘…").replace("%1", str(folder))
         )
 
     def _on_export_finished(self, outcome: ExportOutcome) -> None:
-        self._enable_export_buttons(True)
+        self._sync_export_buttons()
         if outcome.error is not None:
             # The passphrase stays: staff can try another stick without typing it again.
             self.export_result.setText(

@@ -62,11 +62,14 @@ class KineticScrollArea(QScrollArea):
     def kinetic(self) -> bool:
         return bool(self.property("kinetic"))
 
-    def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
-        if maximum > 0 and not self.kinetic and self.isVisible():
-            enable_kinetic_scrolling(self)
+    def _on_scroll_range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self.isVisible():
+            self._enable_kinetic_if_scrollable()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._enable_kinetic_if_scrollable()
+
+    def _enable_kinetic_if_scrollable(self) -> None:
         if self.verticalScrollBar().maximum() > 0 and not self.kinetic:
             enable_kinetic_scrolling(self)
