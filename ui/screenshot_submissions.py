@@ -33,8 +33,10 @@ def submission_views(
     def screen() -> Any:
         return manager.current_screen
 
+    # Each shot starts a new form (a fresh marker never seen before, in every pass):
+    # a repeated marker kept the previous shot's text in the form.
     def form_with_errors() -> None:
-        manager.jump("consultation_form", fresh=True)
+        manager.jump("consultation_form", fresh=object())
         form = screen()
         form.subject_edit.setText("★★★★★")
         form.content_edit.setPlainText("工资")
@@ -44,13 +46,13 @@ def submission_views(
         form._on_next_clicked()
 
     def form_litigation() -> None:
-        manager.jump("consultation_form", fresh=True)
+        manager.jump("consultation_form", fresh=object())
         form = screen()
         form.litigation_row.set_value("yes")
         form.scroll.ensureWidgetVisible(form.litigation)
 
     def complaint_suggestions() -> None:
-        manager.jump("complaint_form", fresh=True)
+        manager.jump("complaint_form", fresh=object())
         form = screen()
         form.type_row.set_value("practitioner_conduct")
         form.respondent_edit.setText("律师")
